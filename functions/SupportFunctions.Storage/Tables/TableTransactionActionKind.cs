@@ -1,0 +1,11 @@
+namespace SupportFunctions.Storage.Tables;
+
+public enum TableTransactionActionKind
+{
+    Add,
+    UpsertReplace,
+    UpsertMerge,
+    UpdateReplace,
+    UpdateMerge,
+    Delete,
+}
