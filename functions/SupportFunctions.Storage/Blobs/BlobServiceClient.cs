@@ -14,6 +14,17 @@ public sealed class BlobServiceClient(StorageAccount account, StorageClientOptio
 
     public BlobContainerClient GetContainerClient(string containerName) => new(_pipeline, containerName);
 
+    /// <summary>The cheapest authenticated request (list one container): succeeds only if the service answers and accepts our credentials.</summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken = default)
+    {
+        using var message = _pipeline.CreateMessage(RequestMethod.Get, string.Empty, ("comp", "list"), ("maxresults", "1"));
+        var response = await _pipeline.SendAsync(message, cancellationToken);
+        if (response.Status != 200)
+        {
+            throw _pipeline.Failure(response, "List containers");
+        }
+    }
+
     /// <summary>Get User Delegation Key: needed to sign a SAS when the app holds no account key (managed identity).</summary>
     public async Task<UserDelegationKey> GetUserDelegationKeyAsync(DateTimeOffset startsOn, DateTimeOffset expiresOn, CancellationToken cancellationToken = default)
     {

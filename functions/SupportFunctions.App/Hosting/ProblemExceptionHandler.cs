@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using SupportFunctions.Storage;
+
+namespace SupportFunctions.App.Hosting;
+
+/// <summary>
+/// Turns an unhandled failure into RFC 9457 problem details: storage that cannot be reached or is throttling is 503
+/// with Retry-After (the caller should retry; nothing was acknowledged), anything else 500 with a trace id and no internals.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var path = httpContext.Request.Path.Value ?? string.Empty;
+        int status;
+        string title;
+        string type;
+        if (exception is StorageRequestFailedException storage && storage.Status is 0 or 408 or 429 or 500 or 503)
+        {
+            Logs.StorageFailed(logger, exception, path, storage.Status, storage.ErrorCode, storage.RequestId);
+            status = StatusCodes.Status503ServiceUnavailable;
+            title = "Storage is unavailable; nothing was saved. Retry later.";
+            type = "https://supportfunctions.dev/problems/storage-unavailable";
+            httpContext.Response.Headers.RetryAfter = "10";
+        }
+        else
+        {
+            Logs.Unhandled(logger, exception, path);
+            status = StatusCodes.Status500InternalServerError;
+            title = "An unexpected error occurred.";
+            type = "https://supportfunctions.dev/problems/internal";
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = status,
+                Title = title,
+                Type = type,
+                Extensions = { ["traceId"] = httpContext.Features.Get<IHttpActivityFeature>()?.Activity.Id ?? httpContext.TraceIdentifier },
+            },
+        });
+    }
+}
