@@ -1,0 +1,12 @@
+namespace SupportFunctions.Domain.Cases;
+
+public enum CaseStatus
+{
+    New,
+    Open,
+    PendingCustomer,
+    OnHold,
+    PendingThirdParty,
+    Solved,
+    Closed,
+}

@@ -1,0 +1,30 @@
+using SupportFunctions.Domain.Directory;
+
+namespace SupportFunctions.Domain.Cases;
+
+/// <summary>Who is opening a case and through which channel: an authenticated contact of an account, or an anonymous person with an address.</summary>
+public sealed record Requester
+{
+    public required string Channel { get; init; }
+
+    public Contact? Contact { get; init; }
+
+    public CustomerAccount? Account { get; init; }
+
+    /// <summary>The address to answer; the contact's for authenticated requesters.</summary>
+    public required string Email { get; init; }
+
+    public string? Name { get; init; }
+
+    public bool Authenticated => Contact is not null && Account is not null;
+
+    public ContractStatus ContractStatus => Account?.ContractStatus ?? ContractStatus.None;
+
+    /// <summary>Account data is shown only to authenticated requesters of accounts under an active contract.</summary>
+    public bool MaySeeAccountData => Authenticated && ContractStatus == ContractStatus.Active;
+
+    public static Requester Anonymous(string channel, string email, string? name) => new() { Channel = channel, Email = email, Name = name };
+
+    public static Requester ForContact(string channel, Contact contact, CustomerAccount account) =>
+        new() { Channel = channel, Contact = contact, Account = account, Email = contact.Email, Name = contact.Name };
+}

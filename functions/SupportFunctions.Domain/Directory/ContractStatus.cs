@@ -1,0 +1,8 @@
+namespace SupportFunctions.Domain.Directory;
+
+public enum ContractStatus
+{
+    None,
+    Active,
+    Expired,
+}

@@ -1,0 +1,7 @@
+namespace SupportFunctions.Domain.Policies;
+
+public enum ChannelRestrictionOutcome
+{
+    Refuse,
+    Downgrade,
+}

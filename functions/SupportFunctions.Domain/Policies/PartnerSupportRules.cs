@@ -1,0 +1,11 @@
+namespace SupportFunctions.Domain.Policies;
+
+/// <summary>The partner model: customers' problem reports go to the account's support contacts; the vendor does not contact the customer.</summary>
+public sealed record PartnerSupportRules
+{
+    public bool ReportsGoToSupportContacts { get; init; } = true;
+
+    public bool VendorContactsCustomer { get; init; }
+
+    public int MinSupportContacts { get; init; } = 1;
+}

@@ -1,0 +1,52 @@
+namespace SupportFunctions.Domain.Policies;
+
+/// <summary>
+/// One vendor's support policy as data: who may open which kind of case, what each kind must contain, how severe and
+/// urgent it is, where it goes, and the clocks, waits and retention that apply. A deployment loads exactly one.
+/// </summary>
+public sealed record SupportPolicy
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>Language of the policy's own texts and the fallback for customers without one (BCP 47, e.g. "es").</summary>
+    public string DefaultLanguage { get; init; } = "en";
+
+    public IntakeRules Intake { get; init; } = new();
+
+    public IReadOnlyList<SupportTeam> Teams { get; init; } = [];
+
+    public IReadOnlyList<CaseCategory> Categories { get; init; } = [];
+
+    /// <summary>Applies to every category that does not state its own entitlement.</summary>
+    public EntitlementRule DefaultEntitlement { get; init; } = new();
+
+    public NonEntitledHandling NonEntitled { get; init; } = new();
+
+    public IReadOnlyList<SeverityLevel> Severities { get; init; } = [];
+
+    public PriorityRules? Priority { get; init; }
+
+    public TriageRules? Triage { get; init; }
+
+    public IReadOnlyList<LogWindow> LogWindows { get; init; } = [];
+
+    public CaseViewRules CaseViews { get; init; } = new();
+
+    public IReadOnlyList<CalendarDefinition> Calendars { get; init; } = [];
+
+    public SlaRules Sla { get; init; } = new();
+
+    public LifecycleRules Lifecycle { get; init; } = new();
+
+    public IReadOnlyList<RetentionClass> Retention { get; init; } = [];
+
+    public PartnerSupportRules? PartnerSupport { get; init; }
+
+    public CaseCategory? FindCategory(string id) => Categories.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    public SeverityLevel? FindSeverity(int level) => Severities.FirstOrDefault(s => s.Level == level);
+
+    public SupportTeam? FindTeam(string id) => Teams.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,9 @@
+namespace SupportFunctions.Domain.Policies;
+
+public enum TeamKind
+{
+    Support,
+    Lead,
+    AccountManagement,
+    Engineering,
+}
