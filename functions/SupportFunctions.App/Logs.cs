@@ -14,4 +14,25 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Error, Message = "Unhandled failure while serving {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Storage tables, containers and queues are ready (prefix '{Prefix}')")]
+    public static partial void StorageLayoutReady(ILogger logger, string prefix);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Creating storage tables, containers and queues failed (status {Status}, code {ErrorCode}); retrying in {DelaySeconds} s")]
+    public static partial void StorageLayoutFailed(ILogger logger, int status, string? errorCode, double delaySeconds);
+
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "Policy '{PolicyId}' loaded: {Categories} categories, {Severities} severity levels")]
+    public static partial void PolicyLoaded(ILogger logger, string policyId, int categories, int severities);
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Case {CaseNumber} opened in category {Category} (severity {Severity}, team {Team}, outcome {Outcome})")]
+    public static partial void CaseOpened(ILogger logger, string caseNumber, string category, int severity, string team, string outcome);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Case intake refused for {Actor}: {Reason}")]
+    public static partial void CaseRefused(ILogger logger, string actor, string reason);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Idempotent replay of case {CaseNumber} for {Actor}")]
+    public static partial void IdempotentReplay(ILogger logger, string caseNumber, string actor);
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "API key authentication failed: {Reason}")]
+    public static partial void ApiKeyRejected(ILogger logger, string reason);
 }

@@ -1,30 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using SupportFunctions.App;
+using SupportFunctions.App.Admin;
+using SupportFunctions.App.Cases;
 using SupportFunctions.App.Health;
 using SupportFunctions.App.Hosting;
+using SupportFunctions.App.Security;
 using SupportFunctions.App.Storage;
+using SupportFunctions.App.Uploads;
 using SupportFunctions.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 var settingProblems = StartupSettings.Problems(builder.Configuration);
 if (settingProblems.Count > 0)
 {
-    // One sentence per broken setting, nothing else: this is what an operator reads in the host's log.
+    // One sentence per broken setting (a policy document lists each of its problems): what an operator reads in the log.
     await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, settingProblems));
     return 1;
 }
 
 ListeningAddress.Apply(builder);
 
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddOpenApi();
 builder.Services.AddSupportStorage();
+builder.Services.AddSupportAuthentication();
+builder.Services.AddSupportCases(builder.Configuration);
 builder.Services.AddSingleton<StorageReadinessProbe>();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.UseSwaggerUI(ui =>
 {
@@ -35,6 +48,10 @@ app.UseSwaggerUI(ui =>
 
 var api = app.MapGroup("/api");
 api.MapGroup("/health").WithTags("Health").MapHealth();
+api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(AccessPolicies.Authenticated).MapCases();
+api.MapGroup("/public/cases").WithTags("Cases").RequireRateLimiting(CaseServiceCollectionExtensions.PublicIntakeLimit).MapPublicCases();
+api.MapGroup("/uploads").WithTags("Uploads").RequireAuthorization(AccessPolicies.Authenticated).MapUploads();
+api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapAdmin();
 
 await app.StartAsync();
 var accountName = app.Services.GetRequiredService<StorageAccount>().AccountName;

@@ -1,3 +1,4 @@
+using SupportFunctions.App.Storage;
 using SupportFunctions.Storage;
 using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Queues;
@@ -18,8 +19,11 @@ public sealed class StorageReadinessProbe
     private readonly QueueServiceClient _queues;
     private readonly ILogger<StorageReadinessProbe> _logger;
 
-    public StorageReadinessProbe(StorageAccount account, ILogger<StorageReadinessProbe> logger)
+    private readonly StorageInitializer _layout;
+
+    public StorageReadinessProbe(StorageAccount account, StorageInitializer layout, ILogger<StorageReadinessProbe> logger)
     {
+        _layout = layout;
         var options = new StorageClientOptions();
         options.Retry.MaxRetries = 0;
         options.Retry.NetworkTimeout = Deadline;
@@ -37,7 +41,8 @@ public sealed class StorageReadinessProbe
             CheckOneAsync("table", _tables.ProbeAsync, deadline.Token),
             CheckOneAsync("blob", _blobs.ProbeAsync, deadline.Token),
             CheckOneAsync("queue", _queues.ProbeAsync, deadline.Token));
-        return checks;
+        var layout = new StorageCheck("layout", _layout.IsReady, _layout.IsReady ? null : "tables, containers and queues not created yet", 0);
+        return [.. checks, layout];
     }
 
     private async Task<StorageCheck> CheckOneAsync(string service, Func<CancellationToken, Task> probe, CancellationToken cancellationToken)

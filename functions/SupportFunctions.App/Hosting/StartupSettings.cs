@@ -1,4 +1,7 @@
+using SupportFunctions.App.Policies;
+using SupportFunctions.App.Security;
 using SupportFunctions.App.Storage;
+using SupportFunctions.Domain.Policies;
 
 namespace SupportFunctions.App.Hosting;
 
@@ -19,6 +22,30 @@ internal static class StartupSettings
         catch (InvalidOperationException ex)
         {
             problems.Add(ex.Message);
+        }
+
+        try
+        {
+            PolicyFile.Load(configuration);
+        }
+        catch (InvalidOperationException ex)
+        {
+            problems.Add(ex.Message);
+        }
+        catch (InvalidPolicyException ex)
+        {
+            problems.Add(ex.Message);
+        }
+
+        if (BootstrapKey.Problem(configuration) is { } keyProblem)
+        {
+            problems.Add(keyProblem);
+        }
+
+        var prefix = configuration[StorageOptions.Section + ":Prefix"];
+        if (!string.IsNullOrEmpty(prefix) && !System.Text.RegularExpressions.Regex.IsMatch(prefix, "^[a-z][a-z0-9]{0,19}$"))
+        {
+            problems.Add($"Setting '{StorageOptions.Section}:Prefix' is '{prefix}'; it must be 1-20 lower-case letters and digits, starting with a letter.");
         }
 
         return problems;

@@ -17,4 +17,7 @@ public sealed class StorageOptions
     public Uri? QueueEndpoint { get; set; }
 
     public Uri? TableEndpoint { get; set; }
+
+    /// <summary>Prefix for every table, container and queue name, so deployments or test runs can share an account.</summary>
+    public string? Prefix { get; set; }
 }

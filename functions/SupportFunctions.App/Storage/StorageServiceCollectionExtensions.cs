@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SupportFunctions.Storage;
 using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Queues;
+using SupportFunctions.Storage.Repositories;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Storage;
@@ -17,6 +18,17 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<StorageAccount>()));
         services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<StorageAccount>()));
         services.AddSingleton(sp => new QueueServiceClient(sp.GetRequiredService<StorageAccount>()));
+        services.AddSingleton(sp => new StorageNaming(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Prefix));
+        services.AddSingleton<StorageLayout>();
+        services.AddSingleton<StorageInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
+        services.AddSingleton<CaseRepository>();
+        services.AddSingleton<CaseIndexRepository>();
+        services.AddSingleton<IdempotencyRepository>();
+        services.AddSingleton<DirectoryRepository>();
+        services.AddSingleton<ApiKeyRepository>();
+        services.AddSingleton<UploadRepository>();
+        services.AddSingleton(sp => new CaseNumberAllocator(sp.GetRequiredService<StorageLayout>()));
         return services;
     }
 }

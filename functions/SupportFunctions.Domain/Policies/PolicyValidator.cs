@@ -163,6 +163,11 @@ internal static partial class PolicyValidator
             {
                 var field = category.Fields[f];
                 var fieldPath = $"{path}.fields[{f}]";
+                if (!FieldIdPattern().IsMatch(field.Id))
+                {
+                    problems.Add(new($"{fieldPath}.id", $"\"{field.Id}\" must be letters and digits starting with a letter (it becomes a stored property name)"));
+                }
+
                 if (FieldIds.IsReserved(field.Id))
                 {
                     problems.Add(new($"{fieldPath}.id", $"\"{field.Id}\" is a standard case field; name category fields differently"));
@@ -471,6 +476,9 @@ internal static partial class PolicyValidator
             problems.Add(new(path, "must be positive"));
         }
     }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,62}$")]
+    private static partial Regex FieldIdPattern();
 
     [GeneratedRegex("^[A-Z]{1,8}$")]
     private static partial Regex PrefixPattern();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SupportFunctions.App.Storage;
 using SupportFunctions.App.Tests.Infrastructure;
 
 namespace SupportFunctions.App.Tests.Health;
@@ -20,11 +22,12 @@ public class HealthApiTests
     public async Task Ready_is_healthy_when_table_blob_and_queue_answer()
     {
         await using var app = new SupportAppFactory();
+        await app.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TestTimeout.Token());
         var response = await app.CreateClient().GetAsync(new Uri("/api/health/ready", UriKind.Relative), TestTimeout.Token());
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("healthy", body.GetProperty("status").GetString());
-        Assert.Equal(["blob", "queue", "table"], body.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("service").GetString()).Order());
+        Assert.Equal(["blob", "layout", "queue", "table"], body.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("service").GetString()).Order());
     }
 
     [Fact]
@@ -34,6 +37,7 @@ public class HealthApiTests
         await using var azurite = await PrivateAzurite.StartAsync(token);
         await using var app = SupportAppFactory.WithStorage(azurite.ConnectionString);
         var client = app.CreateClient();
+        await app.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(token);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/health/ready", UriKind.Relative), token)).StatusCode);
 
         await azurite.StopAsync();

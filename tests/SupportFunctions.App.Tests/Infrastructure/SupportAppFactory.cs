@@ -3,16 +3,31 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace SupportFunctions.App.Tests.Infrastructure;
 
-/// <summary>The real app in-process (TestHost) with its settings given per test; storage is whatever the settings name.</summary>
+/// <summary>
+/// The real app in-process (TestHost) with its settings given per test: Azurite storage under a prefix of its own, a
+/// policy document from policies/, and a bootstrap administrator key.
+/// </summary>
 public sealed class SupportAppFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
+    public const string BootstrapKey = "test-bootstrap-key-0123456789abcdef0123456789";
+
     public SupportAppFactory()
-        : this(new Dictionary<string, string?> { ["SupportFunctions:Storage:ConnectionString"] = Azurite.ConnectionString })
+        : this(Settings())
     {
     }
 
-    public static SupportAppFactory WithStorage(string connectionString) =>
-        new(new Dictionary<string, string?> { ["SupportFunctions:Storage:ConnectionString"] = connectionString });
+    /// <summary>Settings for an app on the test Azurite with a fresh storage prefix and the named policy.</summary>
+    public static Dictionary<string, string?> Settings(string policy = "everbridge", string? connectionString = null) => new()
+    {
+        ["SupportFunctions:Storage:ConnectionString"] = connectionString ?? Azurite.ConnectionString,
+        ["SupportFunctions:Storage:Prefix"] = Azurite.UniqueName("t"),
+        ["SupportFunctions:Policy"] = RepositoryPaths.Combine("policies", policy + ".json"),
+        ["SupportFunctions:Admin:BootstrapKey"] = BootstrapKey,
+    };
+
+    public static SupportAppFactory WithStorage(string connectionString) => new(Settings(connectionString: connectionString));
+
+    public string Prefix => settings["SupportFunctions:Storage:Prefix"]!;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,0 +1,353 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using SupportFunctions.App.Hosting;
+using SupportFunctions.App.Security;
+using SupportFunctions.Domain.Directory;
+using SupportFunctions.Domain.Policies;
+using SupportFunctions.Storage;
+using SupportFunctions.Storage.Repositories;
+
+namespace SupportFunctions.App.Admin;
+
+public static class AdminApi
+{
+    /// <summary><c>/api/admin</c>: customer accounts and contacts, agents, and API keys. Administrators only.</summary>
+    public static RouteGroupBuilder MapAdmin(this RouteGroupBuilder group)
+    {
+        group.MapPost("/accounts", CreateAccount).WithName("CreateAccount").Accepts<AccountRequest>("application/json").Produces<CustomerAccount>(201).ProducesValidationProblem(422);
+        group.MapGet("/accounts/{accountId}", GetAccount).WithName("GetAccount").Produces<CustomerAccount>();
+        group.MapPatch("/accounts/{accountId}", UpdateAccount).WithName("UpdateAccount").WithSummary("JSON Merge Patch; If-Match with the ETag to update only what you read.").Accepts<AccountRequest>("application/merge-patch+json").Produces<CustomerAccount>();
+        group.MapPost("/accounts/{accountId}/contacts", CreateContact).WithName("CreateContact").Accepts<ContactRequest>("application/json").Produces<Contact>(201).ProducesValidationProblem(422);
+        group.MapGet("/accounts/{accountId}/contacts", ListContacts).WithName("ListContacts").Produces<IReadOnlyList<Contact>>();
+        group.MapGet("/accounts/{accountId}/contacts/{contactId}", GetContact).WithName("GetContact").Produces<Contact>();
+        group.MapPatch("/accounts/{accountId}/contacts/{contactId}", UpdateContact).WithName("UpdateContact").WithSummary("JSON Merge Patch; If-Match with the ETag to update only what you read.").Accepts<ContactRequest>("application/merge-patch+json").Produces<Contact>();
+        group.MapPost("/agents", CreateAgent).WithName("CreateAgent").Accepts<AgentRequest>("application/json").Produces<SupportAgent>(201).ProducesValidationProblem(422);
+        group.MapPost("/keys", CreateKey).WithName("CreateApiKey").WithSummary("Issue an API key; the key is in the answer once and never again.").Accepts<KeyRequest>("application/json").Produces<IssuedKey>(201);
+        group.MapDelete("/keys/{keyId}", RevokeKey).WithName("RevokeApiKey").Produces(204);
+        return group;
+    }
+
+    private static async Task<IResult> CreateAccount(HttpRequest http, DirectoryRepository directory, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await ReadAsync<AccountRequest>(http, json.Value.SerializerOptions, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = DirectoryRules.Check(request!);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var account = ToAccount(request!, request!.Id ?? NewId("acc"));
+        try
+        {
+            var etag = await directory.CreateAccountAsync(account, cancellationToken);
+            http.HttpContext.Response.Headers.ETag = etag;
+            return TypedResults.Created($"/api/admin/accounts/{account.Id}", account);
+        }
+        catch (StorageConflictException)
+        {
+            return Problems.Conflict($"Account {account.Id} already exists.");
+        }
+    }
+
+    private static async Task<IResult> GetAccount(string accountId, HttpResponse response, DirectoryRepository directory, CancellationToken cancellationToken)
+    {
+        var found = await directory.GetAccountAsync(accountId, cancellationToken);
+        if (found is null)
+        {
+            return Problems.NotFound($"There is no account {accountId}.");
+        }
+
+        response.Headers.ETag = found.Value.ETag;
+        return TypedResults.Ok(found.Value.Account);
+    }
+
+    private static async Task<IResult> UpdateAccount(string accountId, HttpRequest http, DirectoryRepository directory, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var found = await directory.GetAccountAsync(accountId, cancellationToken);
+        if (found is null)
+        {
+            return Problems.NotFound($"There is no account {accountId}.");
+        }
+
+        var current = found.Value.Account;
+        var (request, problem) = await PatchAsync(http, new AccountRequest(current.Id, current.Name, current.TimeZone, current.Region, current.Language, current.ContractStatus, current.CustomRoles), json.Value.SerializerOptions, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = DirectoryRules.Check(request!);
+        if (request!.Id != accountId)
+        {
+            errors["id"] = ["cannot be changed"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var updated = ToAccount(request, accountId);
+        try
+        {
+            http.HttpContext.Response.Headers.ETag = await directory.UpdateAccountAsync(updated, IfMatch(http) ?? found.Value.ETag, cancellationToken);
+            return TypedResults.Ok(updated);
+        }
+        catch (StorageConcurrencyException)
+        {
+            return Problems.Problem(StatusCodes.Status412PreconditionFailed, "The account changed since you read it.", "Read it again (GET) and send its ETag in If-Match.", "precondition-failed");
+        }
+    }
+
+    private static async Task<IResult> CreateContact(string accountId, HttpRequest http, DirectoryRepository directory, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        if (await directory.GetAccountAsync(accountId, cancellationToken) is null)
+        {
+            return Problems.NotFound($"There is no account {accountId}.");
+        }
+
+        var (request, problem) = await ReadAsync<ContactRequest>(http, json.Value.SerializerOptions, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = DirectoryRules.Check(request!);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var contact = ToContact(request!, accountId, request!.Id ?? NewId("con"));
+        try
+        {
+            http.HttpContext.Response.Headers.ETag = await directory.CreateContactAsync(contact, cancellationToken);
+            return TypedResults.Created($"/api/admin/accounts/{accountId}/contacts/{contact.Id}", contact);
+        }
+        catch (StorageConflictException ex)
+        {
+            return ex.ErrorCode == "EmailInUse"
+                ? Problems.Validation(new Dictionary<string, string[]> { ["email"] = [$"{contact.Email} already belongs to another contact"] })
+                : Problems.Conflict($"Contact {contact.Id} already exists.");
+        }
+    }
+
+    private static async Task<IResult> ListContacts(string accountId, DirectoryRepository directory, CancellationToken cancellationToken) =>
+        await directory.GetAccountAsync(accountId, cancellationToken) is null
+            ? Problems.NotFound($"There is no account {accountId}.")
+            : TypedResults.Ok(await directory.ListContactsAsync(accountId, cancellationToken));
+
+    private static async Task<IResult> GetContact(string accountId, string contactId, HttpResponse response, DirectoryRepository directory, CancellationToken cancellationToken)
+    {
+        var found = await directory.GetContactAsync(accountId, contactId, cancellationToken);
+        if (found is null)
+        {
+            return Problems.NotFound($"There is no contact {contactId} in account {accountId}.");
+        }
+
+        response.Headers.ETag = found.Value.ETag;
+        return TypedResults.Ok(found.Value.Contact);
+    }
+
+    private static async Task<IResult> UpdateContact(string accountId, string contactId, HttpRequest http, DirectoryRepository directory, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var found = await directory.GetContactAsync(accountId, contactId, cancellationToken);
+        if (found is null)
+        {
+            return Problems.NotFound($"There is no contact {contactId} in account {accountId}.");
+        }
+
+        var c = found.Value.Contact;
+        var currentRequest = new ContactRequest(c.Id, c.Name, c.Email, c.Phone, c.Roles, c.Designated, c.Registered, c.CredentialsExpireAt, c.SsoOnly, c.BreakGlass, c.MaySendNotifications, c.Language, c.TimeZone);
+        var (request, problem) = await PatchAsync(http, currentRequest, json.Value.SerializerOptions, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = DirectoryRules.Check(request!);
+        if (request!.Id != contactId)
+        {
+            errors["id"] = ["cannot be changed"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var updated = ToContact(request, accountId, contactId);
+        try
+        {
+            http.HttpContext.Response.Headers.ETag = await directory.UpdateContactAsync(c, updated, IfMatch(http) ?? found.Value.ETag, cancellationToken);
+            return TypedResults.Ok(updated);
+        }
+        catch (StorageConcurrencyException)
+        {
+            return Problems.Problem(StatusCodes.Status412PreconditionFailed, "The contact changed since you read it.", "Read it again (GET) and send its ETag in If-Match.", "precondition-failed");
+        }
+        catch (StorageConflictException ex) when (ex.ErrorCode == "EmailInUse")
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["email"] = [$"{updated.Email} already belongs to another contact"] });
+        }
+    }
+
+    private static async Task<IResult> CreateAgent(HttpRequest http, DirectoryRepository directory, SupportPolicy policy, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await ReadAsync<AgentRequest>(http, json.Value.SerializerOptions, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = DirectoryRules.Check(request!, policy);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var agent = new SupportAgent { Id = request!.Id ?? NewId("agt"), Name = request.Name.Trim(), Email = request.Email.Trim(), Teams = request.Teams ?? [] };
+        try
+        {
+            await directory.CreateAgentAsync(agent, cancellationToken);
+            return TypedResults.Created($"/api/admin/agents/{agent.Id}", agent);
+        }
+        catch (StorageConflictException)
+        {
+            return Problems.Conflict($"Agent {agent.Id} already exists.");
+        }
+    }
+
+    private static async Task<IResult> CreateKey(HttpRequest http, DirectoryRepository directory, ApiKeyRepository keys, TimeProvider time, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await ReadAsync<KeyRequest>(http, json.Value.SerializerOptions, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!Enum.TryParse<PrincipalKind>(request!.PrincipalKind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["principalKind"] = ["must be contact, agent or admin"] });
+        }
+
+        var exists = kind switch
+        {
+            PrincipalKind.Contact => request.AccountId is not null && await directory.GetContactAsync(request.AccountId, request.PrincipalId, cancellationToken) is not null,
+            PrincipalKind.Agent => await directory.GetAgentAsync(request.PrincipalId, cancellationToken) is not null,
+            _ => !string.IsNullOrWhiteSpace(request.PrincipalId),
+        };
+        if (!exists)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["principalId"] = [kind == PrincipalKind.Contact ? "must name an existing contact of accountId" : $"must name an existing {kind.ToString().ToLowerInvariant()}"] });
+        }
+
+        var now = time.GetUtcNow();
+        if (request.ExpiresAt is { } expires && expires <= now)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["expiresAt"] = ["must be in the future"] });
+        }
+
+        var (key, keyId, hash) = ApiKeyFormat.Generate();
+        var accountId = kind == PrincipalKind.Contact ? request.AccountId : null;
+        await keys.CreateAsync(new ApiKeyRecord(keyId, hash, kind.ToString().ToLowerInvariant(), request.PrincipalId, accountId, request.Label, now, null, request.ExpiresAt), cancellationToken);
+        http.HttpContext.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Created($"/api/admin/keys/{keyId}", new IssuedKey(keyId, key, kind.ToString().ToLowerInvariant(), request.PrincipalId, accountId, request.ExpiresAt));
+    }
+
+    private static async Task<IResult> RevokeKey(string keyId, ApiKeyRepository keys, TimeProvider time, CancellationToken cancellationToken) =>
+        await keys.RevokeAsync(keyId, time.GetUtcNow(), cancellationToken) ? TypedResults.NoContent() : Problems.NotFound($"There is no key {keyId}.");
+
+    private static async Task<(T? Request, IResult? Problem)> ReadAsync<T>(HttpRequest http, JsonSerializerOptions options, CancellationToken cancellationToken)
+        where T : class
+    {
+        var body = await JsonBody.ReadAsync(http, 64 * 1024, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return (null, body.Problem);
+        }
+
+        using var document = body.Document!;
+        return Deserialize<T>(document.RootElement, options);
+    }
+
+    private static async Task<(T? Request, IResult? Problem)> PatchAsync<T>(HttpRequest http, T current, JsonSerializerOptions options, CancellationToken cancellationToken)
+        where T : class
+    {
+        var body = await JsonBody.ReadAsync(http, 64 * 1024, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return (null, body.Problem);
+        }
+
+        using var document = body.Document!;
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return (null, Problems.BadRequest("A merge patch is a JSON object."));
+        }
+
+        try
+        {
+            return (MergePatch.Apply(current, document.RootElement, options), null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problems.Validation(new Dictionary<string, string[]> { [ex.Path?.TrimStart('$', '.') ?? "$"] = [ex.Message.Split(" Path:")[0]] }));
+        }
+    }
+
+    private static (T? Request, IResult? Problem) Deserialize<T>(JsonElement element, JsonSerializerOptions options)
+        where T : class
+    {
+        try
+        {
+            return (element.Deserialize<T>(options) ?? throw new JsonException("The body is empty."), null);
+        }
+        catch (JsonException ex)
+        {
+            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "$" : ex.Path.TrimStart('$', '.');
+            var message = ex.Message.Contains("missing required properties", StringComparison.Ordinal) ? ex.Message.Split(" Path:")[0] : $"has the wrong type or form ({ex.Message.Split(" Path:")[0].Split(". ")[0]})";
+            return (null, Problems.Validation(new Dictionary<string, string[]> { [field] = [message] }));
+        }
+    }
+
+    private static CustomerAccount ToAccount(AccountRequest r, string id) => new()
+    {
+        Id = id,
+        Name = r.Name.Trim(),
+        TimeZone = r.TimeZone ?? "UTC",
+        Region = r.Region,
+        Language = r.Language ?? "en",
+        ContractStatus = r.ContractStatus ?? ContractStatus.Active,
+        CustomRoles = r.CustomRoles ?? new Dictionary<string, string>(),
+    };
+
+    private static Contact ToContact(ContactRequest r, string accountId, string id) => new()
+    {
+        Id = id,
+        AccountId = accountId,
+        Name = r.Name.Trim(),
+        Email = r.Email.Trim(),
+        Phone = r.Phone,
+        Roles = r.Roles ?? [],
+        Designated = r.Designated ?? false,
+        Registered = r.Registered ?? true,
+        CredentialsExpireAt = r.CredentialsExpireAt,
+        SsoOnly = r.SsoOnly ?? false,
+        BreakGlass = r.BreakGlass ?? false,
+        MaySendNotifications = r.MaySendNotifications ?? false,
+        Language = r.Language,
+        TimeZone = r.TimeZone,
+    };
+
+    private static string? IfMatch(HttpRequest http) => http.Headers.IfMatch.FirstOrDefault();
+
+    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..12]}";
+}

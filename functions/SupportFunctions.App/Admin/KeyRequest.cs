@@ -1,0 +1,4 @@
+namespace SupportFunctions.App.Admin;
+
+/// <summary>Issue an API key for a contact (give accountId), an agent, or an administrator.</summary>
+public sealed record KeyRequest(string PrincipalKind, string PrincipalId, string? AccountId, string? Label, DateTimeOffset? ExpiresAt);

@@ -1,0 +1,57 @@
+using SupportFunctions.App.Security;
+using SupportFunctions.Domain.Cases;
+using SupportFunctions.Domain.Directory;
+using SupportFunctions.Domain.Policies;
+using SupportFunctions.Storage.Repositories;
+
+namespace SupportFunctions.App.Cases;
+
+/// <summary>
+/// Who may see a case: staff see every case; a contact sees cases of their own account that they requested, are CC on,
+/// or (when the policy lets them see their organisation) any. Everything else is "not found", never "forbidden", so
+/// case numbers of other customers do not leak.
+/// </summary>
+public sealed class CaseAccess(SupportPolicy policy, DirectoryRepository directory)
+{
+    public async Task<bool> CanSeeAsync(Caller caller, SupportCase c, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(c);
+        if (caller.IsStaff)
+        {
+            return true;
+        }
+
+        if (caller.Kind != PrincipalKind.Contact || caller.AccountId is null || c.AccountId != caller.AccountId)
+        {
+            return false;
+        }
+
+        if (c.RequesterContactId == caller.Id)
+        {
+            return true;
+        }
+
+        var found = await ContactAsync(caller, cancellationToken);
+        if (found is null)
+        {
+            return false;
+        }
+
+        var (contact, account) = found.Value;
+        return c.Cc.Contains(contact.Email, StringComparer.OrdinalIgnoreCase) || Entitlement.SeesOrganization(policy, contact, account);
+    }
+
+    public async Task<(Contact Contact, CustomerAccount Account)?> ContactAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.AccountId is null)
+        {
+            return null;
+        }
+
+        var contact = await directory.GetContactAsync(caller.AccountId, caller.Id, cancellationToken);
+        var account = await directory.GetAccountAsync(caller.AccountId, cancellationToken);
+        return contact is null || account is null ? null : (contact.Value.Contact, account.Value.Account);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using SupportFunctions.App.Security;
+using SupportFunctions.App.Uploads;
+using SupportFunctions.Domain.Cases;
+using SupportFunctions.Domain.Directory;
+using SupportFunctions.Domain.Policies;
+using SupportFunctions.Storage.Repositories;
+
+namespace SupportFunctions.App.Cases;
+
+/// <summary>
+/// Opens cases from any channel: reads the request, checks it against the policy (nothing is written for an invalid or
+/// refused request), honours idempotency keys, and writes the case with its audit event and acknowledgement intent in
+/// one transaction after the view entries that make it findable.
+/// </summary>
+public sealed class CaseIntakeService(
+    SupportPolicy policy,
+    DirectoryRepository directory,
+    CaseRepository cases,
+    CaseIndexRepository index,
+    IdempotencyRepository idempotency,
+    CaseNumberAllocator numbers,
+    UploadService uploads,
+    TimeProvider time,
+    ILogger<CaseIntakeService> logger)
+{
+    /// <summary>Opens a case for an authenticated contact, or for an anonymous requester when <paramref name="caller"/> is null.</summary>
+    public async Task<CaseCreation> CreateAsync(Caller? caller, JsonElement body, ReadOnlyMemory<byte> rawBody, string channel, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var errors = new ErrorMap();
+        var read = CaseRequestReader.Read(body, policy, errors);
+        var requester = await RequesterAsync(caller, read.Requester, channel, errors, cancellationToken);
+        var actor = caller?.Actor ?? $"anonymous:{read.Requester?.Email}";
+        var idempotencyCaller = caller?.Actor ?? $"anonymous:{EmailAddress.Normalize(read.Requester?.Email ?? string.Empty)}";
+        var requestHash = Convert.ToHexString(SHA256.HashData(rawBody.Span));
+
+        IdempotencyRecord? recorded = null;
+        if (idempotencyKey is not null)
+        {
+            recorded = await idempotency.GetAsync(idempotencyCaller, idempotencyKey, cancellationToken);
+            if (recorded is not null)
+            {
+                if (recorded.RequestHash != requestHash)
+                {
+                    return new CaseCreation.KeyReused(recorded.CaseNumber);
+                }
+
+                if (await cases.GetAsync(recorded.CaseNumber, cancellationToken) is { } existing)
+                {
+                    Logs.IdempotentReplay(logger, recorded.CaseNumber, actor);
+                    return new CaseCreation.Replayed(await ViewAsync(existing.Case, cancellationToken));
+                }
+            }
+        }
+
+        var attachments = caller is null || read.Attachments.Count == 0
+            ? []
+            : await uploads.ConfirmStagedAsync(caller, read.Attachments, errors, cancellationToken);
+        if (caller is null && read.Attachments.Count > 0)
+        {
+            errors.Add("attachments", "requests without an API key cannot attach files");
+        }
+
+        var now = time.GetUtcNow();
+        var submission = read.Submission with { Attachments = attachments.Select(a => new ConfirmedAttachment(a.Id, a.FileName, a.ContentType, a.Size, a.Kind)).ToList() };
+        if (errors.Count > 0 || requester is null)
+        {
+            if (requester is not null)
+            {
+                errors.AddAll(CaseIntake.Evaluate(policy, submission, requester, now).Errors);
+            }
+
+            return new CaseCreation.Invalid(errors.ToDictionary());
+        }
+
+        var decision = CaseIntake.Evaluate(policy, submission, requester, now);
+        switch (decision.Outcome)
+        {
+            case IntakeOutcome.Invalid:
+                return new CaseCreation.Invalid(decision.Errors.ToDictionary(e => e.Key, e => e.Value));
+            case IntakeOutcome.Refused:
+                Logs.CaseRefused(logger, actor, decision.Reason!);
+                return new CaseCreation.Refused(decision.Reason!);
+        }
+
+        var number = recorded?.CaseNumber ?? await numbers.NextAsync(policy.Intake.CaseNumberPrefix, policy.Intake.CaseNumberDigits, cancellationToken);
+        if (idempotencyKey is not null)
+        {
+            // Every retry under one key adopts the first one's number and time, so they all write identical rows.
+            var winner = recorded ?? await idempotency.RecordAsync(idempotencyCaller, idempotencyKey, new IdempotencyRecord(requestHash, number, now), cancellationToken);
+            if (winner.RequestHash != requestHash)
+            {
+                return new CaseCreation.KeyReused(winner.CaseNumber);
+            }
+
+            number = winner.CaseNumber;
+            now = winner.CreatedAt;
+        }
+
+        var language = requester.Contact?.Language ?? requester.Account?.Language ?? policy.DefaultLanguage;
+        var timeZone = requester.Contact?.TimeZone ?? requester.Account?.TimeZone ?? "UTC";
+        var caseAttachments = attachments.Select(a => a with { AddedAt = now }).ToList();
+        var opening = CaseOpening.From(decision, submission, requester, number, actor, language, timeZone, caseAttachments, now);
+
+        await index.AddAsync(opening.Case, cancellationToken);
+        if (!await cases.CreateAsync(opening, cancellationToken))
+        {
+            // The same idempotency key raced us here and won: answer with its case.
+            var existing = await cases.GetAsync(number, cancellationToken) ?? throw new InvalidOperationException($"Case {number} exists and cannot be read.");
+            return new CaseCreation.Replayed(await ViewAsync(existing.Case, cancellationToken));
+        }
+
+        Logs.CaseOpened(logger, number, opening.Case.Category, opening.Case.Severity, opening.Case.Team, decision.Outcome.ToString());
+        return new CaseCreation.Created(CaseView.From(opening.Case, policy, requester.Account, opening.Attachments));
+    }
+
+    public async Task<CaseView> ViewAsync(SupportCase c, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var account = c.AccountId is null || !c.MaySeeAccountData ? null : (await directory.GetAccountAsync(c.AccountId, cancellationToken))?.Account;
+        return CaseView.From(c, policy, account, await cases.GetAttachmentsAsync(c.Number, cancellationToken));
+    }
+
+    private async Task<Requester?> RequesterAsync(Caller? caller, AnonymousRequester? anonymous, string channel, ErrorMap errors, CancellationToken cancellationToken)
+    {
+        if (caller is null)
+        {
+            if (anonymous is null || !EmailAddress.IsValid(anonymous.Email))
+            {
+                errors.Add("requester", "requests without an API key must give requester.email, a valid address to answer");
+                return null;
+            }
+
+            return Requester.Anonymous(channel, anonymous.Email, anonymous.Name);
+        }
+
+        if (anonymous is not null)
+        {
+            errors.Add("requester", "is only for requests without an API key; an authenticated contact is the requester");
+        }
+
+        if (caller.Kind != PrincipalKind.Contact || caller.AccountId is null)
+        {
+            errors.Add("requester", "only customer contacts open cases through this endpoint");
+            return null;
+        }
+
+        var contact = await directory.GetContactAsync(caller.AccountId, caller.Id, cancellationToken);
+        var account = await directory.GetAccountAsync(caller.AccountId, cancellationToken);
+        if (contact is null || account is null)
+        {
+            errors.Add("requester", "the contact this API key belongs to no longer exists");
+            return null;
+        }
+
+        return Requester.ForContact(channel, contact.Value.Contact, account.Value.Account);
+    }
+}

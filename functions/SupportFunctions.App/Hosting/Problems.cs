@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace SupportFunctions.App.Hosting;
+
+/// <summary>The RFC 9457 answers the API gives, each with a stable type URI clients can switch on.</summary>
+public static class Problems
+{
+    private const string TypeBase = "https://supportfunctions.dev/problems/";
+
+    public static ProblemHttpResult Validation(IDictionary<string, string[]> errors, string? detail = null) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "The request breaks one or more rules.",
+            Detail = detail ?? $"{errors.Count} field(s) need attention: {string.Join(", ", errors.Keys)}.",
+            Type = TypeBase + "validation",
+        });
+
+    public static ProblemHttpResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, "The request cannot be read.", detail, "bad-request");
+
+    public static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found.", detail, "not-found");
+
+    public static ProblemHttpResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Not allowed.", detail, "forbidden");
+
+    public static ProblemHttpResult Conflict(string detail, string type = "conflict") => Problem(StatusCodes.Status409Conflict, "Conflict.", detail, type);
+
+    public static ProblemHttpResult TooLarge(string detail) => Problem(StatusCodes.Status413PayloadTooLarge, "The request is too large.", detail, "too-large");
+
+    public static ProblemHttpResult UnsupportedMediaType(string detail) => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type.", detail, "unsupported-media-type");
+
+    public static ProblemHttpResult Problem(int status, string title, string detail, string type, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypeBase + type, extensions: extensions);
+}

@@ -1,0 +1,8 @@
+namespace SupportFunctions.App.Security;
+
+public enum PrincipalKind
+{
+    Contact,
+    Agent,
+    Admin,
+}

@@ -1,0 +1,261 @@
+using System.Globalization;
+using SupportFunctions.App.Cases;
+using SupportFunctions.App.Security;
+using SupportFunctions.Domain.Cases;
+using SupportFunctions.Domain.Policies;
+using SupportFunctions.Storage;
+using SupportFunctions.Storage.Blobs;
+using SupportFunctions.Storage.Repositories;
+
+namespace SupportFunctions.App.Uploads;
+
+/// <summary>
+/// Files from customers: a short-lived create-only URL for large files, or a direct upload for small ones; staged
+/// before a case exists or added to a case. A file counts only after storage confirms it exists with its size.
+/// </summary>
+public sealed class UploadService(SupportPolicy policy, StorageLayout layout, UploadRepository staged, CaseRepository cases, UploadUrlSigner signer, TimeProvider time)
+{
+    public const string DataClass = "uploadedDataFiles";
+
+    private static readonly Dictionary<string, string> PutHeaders = new() { ["x-ms-blob-type"] = "BlockBlob" };
+
+    private AttachmentRules Rules => policy.Intake.Attachments;
+
+    private BlobContainerClient Files => layout.Container(StorageLayout.FilesContainer);
+
+    public static string OwnerOf(Caller caller) => $"{caller.Kind.ToString().ToLowerInvariant()}|{caller.Id}";
+
+    /// <summary>Checks an upload request; every problem by field.</summary>
+    public Dictionary<string, string[]> Validate(UploadRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new ErrorMap();
+        if (string.IsNullOrWhiteSpace(request.FileName) || request.FileName.Length > 200 || SafeFileName(request.FileName) != request.FileName.Trim())
+        {
+            errors.Add("fileName", "must be a plain file name (no folders), 1 to 200 characters");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.ContentType) || !request.ContentType.Contains('/', StringComparison.Ordinal))
+        {
+            errors.Add("contentType", "must be a media type such as text/csv");
+        }
+        else if (Rules.AllowedContentTypes.Count > 0 && !Rules.AllowedContentTypes.Contains(request.ContentType.Split(';')[0].Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add("contentType", $"\"{request.ContentType}\" is not accepted; one of {string.Join(", ", Rules.AllowedContentTypes)}");
+        }
+
+        if (request.Size <= 0 || request.Size > Rules.MaxBytes)
+        {
+            errors.Add("size", $"must be between 1 and {Rules.MaxBytes} bytes");
+        }
+
+        return errors.ToDictionary();
+    }
+
+    /// <summary>Records a staged upload and returns the URL to PUT the file to.</summary>
+    public async Task<UploadTicket> StageAsync(Caller caller, UploadRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = time.GetUtcNow();
+        var id = NewId();
+        var blobName = $"staged/{caller.Kind.ToString().ToLowerInvariant()}-{caller.Id}/{id}/{SafeFileName(request.FileName)}";
+        await staged.CreateAsync(new StagedUpload(OwnerOf(caller), id, SafeFileName(request.FileName), request.ContentType, request.Size, request.Kind, blobName, now, ExpiryFrom(now)), cancellationToken);
+        return await TicketAsync(id, blobName, now, cancellationToken);
+    }
+
+    /// <summary>Stores a small file sent in the request body and records it as a confirmed staged upload.</summary>
+    public async Task<UploadTicket> StageDirectAsync(Caller caller, IFormFile file, string? kind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var now = time.GetUtcNow();
+        var id = NewId();
+        var name = SafeFileName(file.FileName);
+        var blobName = $"staged/{caller.Kind.ToString().ToLowerInvariant()}-{caller.Id}/{id}/{name}";
+        await using (var content = file.OpenReadStream())
+        {
+            await Files.UploadAsync(blobName, content, ContentTypeOf(file), Metadata(now, null), overwrite: false, cancellationToken);
+        }
+
+        await staged.CreateAsync(new StagedUpload(OwnerOf(caller), id, name, ContentTypeOf(file), file.Length, kind, blobName, now, ExpiryFrom(now)), cancellationToken);
+        return new UploadTicket(id, null, null, "none", new Dictionary<string, string>(), Confirmed: true);
+    }
+
+    /// <summary>
+    /// Resolves a request's attachment references to files that exist: each must be the caller's own staged upload and
+    /// its blob must exist, be non-empty and within the size limit. Problems go to <paramref name="errors"/> by index.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseAttachment>> ConfirmStagedAsync(Caller caller, IReadOnlyList<AttachmentReference> references, Domain.Cases.ErrorMap errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        ArgumentNullException.ThrowIfNull(errors);
+        var confirmed = new List<CaseAttachment>();
+        for (var i = 0; i < references.Count; i++)
+        {
+            var key = $"attachments[{i}]";
+            var upload = await staged.GetAsync(OwnerOf(caller), references[i].UploadId, cancellationToken);
+            if (upload is null)
+            {
+                errors.Add(key, $"upload \"{references[i].UploadId}\" was not found among your uploads");
+                continue;
+            }
+
+            var blob = await Files.GetPropertiesAsync(upload.BlobName, cancellationToken);
+            if (blob is null || blob.ContentLength == 0)
+            {
+                errors.Add(key, $"upload \"{upload.Id}\" ({upload.FileName}) holds no file yet: PUT the file to its uploadUrl first");
+                continue;
+            }
+
+            if (blob.ContentLength > Rules.MaxBytes)
+            {
+                errors.Add(key, $"upload \"{upload.Id}\" is {blob.ContentLength} bytes; at most {Rules.MaxBytes}");
+                continue;
+            }
+
+            confirmed.Add(new CaseAttachment
+            {
+                Id = upload.Id,
+                FileName = upload.FileName,
+                ContentType = upload.ContentType,
+                Size = blob.ContentLength,
+                Kind = references[i].Kind ?? upload.Kind,
+                BlobName = upload.BlobName,
+                UploadedBy = caller.Actor,
+                AddedAt = upload.CreatedAt,
+                Confirmed = true,
+                ExpiresAt = upload.ExpiresAt,
+            });
+        }
+
+        return confirmed;
+    }
+
+    /// <summary>Adds an unconfirmed attachment to a case and returns the URL to PUT it to.</summary>
+    public async Task<UploadTicket> RequestCaseUploadAsync(Caller caller, StoredCase stored, UploadRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(request);
+        var now = time.GetUtcNow();
+        var id = NewId();
+        var attachment = new CaseAttachment
+        {
+            Id = id,
+            FileName = SafeFileName(request.FileName),
+            ContentType = request.ContentType,
+            Size = request.Size,
+            Kind = request.Kind,
+            BlobName = $"cases/{stored.Case.Number}/{id}/{SafeFileName(request.FileName)}",
+            UploadedBy = caller.Actor,
+            AddedAt = now,
+            Confirmed = false,
+            ExpiresAt = ExpiryFrom(now),
+        };
+        await ChangeAsync(stored, attachment, "attachment-requested", caller.Actor, now, cancellationToken);
+        return await TicketAsync(id, attachment.BlobName, now, cancellationToken);
+    }
+
+    /// <summary>Stores a small file on a case directly; it is confirmed at once.</summary>
+    public async Task<CaseAttachment> UploadToCaseAsync(Caller caller, StoredCase stored, IFormFile file, string? kind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(file);
+        var now = time.GetUtcNow();
+        var id = NewId();
+        var name = SafeFileName(file.FileName);
+        var blobName = $"cases/{stored.Case.Number}/{id}/{name}";
+        await using (var content = file.OpenReadStream())
+        {
+            await Files.UploadAsync(blobName, content, ContentTypeOf(file), Metadata(now, stored.Case.Number), overwrite: false, cancellationToken);
+        }
+
+        var attachment = new CaseAttachment
+        {
+            Id = id, FileName = name, ContentType = ContentTypeOf(file), Size = file.Length, Kind = kind, BlobName = blobName,
+            UploadedBy = caller.Actor, AddedAt = now, Confirmed = true, ExpiresAt = ExpiryFrom(now),
+        };
+        await ChangeAsync(stored, attachment, "attachment-added", caller.Actor, now, cancellationToken);
+        return attachment;
+    }
+
+    /// <summary>Confirms an attachment uploaded through its URL: the blob must exist, be non-empty and within limits.</summary>
+    public async Task<(CaseAttachment? Attachment, string? Problem)> ConfirmCaseUploadAsync(Caller caller, StoredCase stored, CaseAttachment attachment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(attachment);
+        if (attachment.Confirmed)
+        {
+            return (attachment, null);
+        }
+
+        var blob = await Files.GetPropertiesAsync(attachment.BlobName, cancellationToken);
+        if (blob is null || blob.ContentLength == 0)
+        {
+            return (null, $"attachment \"{attachment.Id}\" holds no file yet: PUT the file to its uploadUrl first");
+        }
+
+        if (blob.ContentLength > Rules.MaxBytes)
+        {
+            return (null, $"attachment \"{attachment.Id}\" is {blob.ContentLength} bytes; at most {Rules.MaxBytes}");
+        }
+
+        var confirmed = attachment with { Size = blob.ContentLength, Confirmed = true };
+        await ChangeAsync(stored, confirmed, "attachment-added", caller.Actor, time.GetUtcNow(), cancellationToken);
+        return (confirmed, null);
+    }
+
+    private async Task ChangeAsync(StoredCase stored, CaseAttachment attachment, string eventType, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var updated = stored.Case with { Version = stored.Case.Version + 1, UpdatedAt = now };
+        var data = new Dictionary<string, string>
+        {
+            ["attachmentId"] = attachment.Id,
+            ["fileName"] = attachment.FileName,
+            ["size"] = attachment.Size.ToString(CultureInfo.InvariantCulture),
+        };
+        if (attachment.Kind is not null)
+        {
+            data["kind"] = attachment.Kind;
+        }
+
+        var change = new CaseEvent { CaseNumber = updated.Number, Sequence = updated.Version, At = now, Actor = actor, Type = eventType, Data = data };
+        await cases.ApplyAsync(stored, updated, [change], attachments: [attachment], cancellationToken: cancellationToken);
+    }
+
+    private async Task<UploadTicket> TicketAsync(string id, string blobName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var expires = now + Rules.UploadUrlLifetime;
+        var url = await signer.SignAsync(Files, blobName, BlobSasPermissions.Create | BlobSasPermissions.Write, expires, cancellationToken);
+        return new UploadTicket(id, url, expires, "PUT", PutHeaders, Confirmed: false);
+    }
+
+    private DateTimeOffset? ExpiryFrom(DateTimeOffset now) =>
+        policy.Retention.FirstOrDefault(r => r.DataClass == DataClass)?.Window is { } window ? now + window : null;
+
+    private Dictionary<string, string> Metadata(DateTimeOffset now, string? caseNumber)
+    {
+        var metadata = new Dictionary<string, string> { ["dataclass"] = DataClass };
+        if (ExpiryFrom(now) is { } expires)
+        {
+            metadata["expiresat"] = expires.ToString("O", CultureInfo.InvariantCulture);
+        }
+
+        if (caseNumber is not null)
+        {
+            metadata["casenumber"] = caseNumber;
+        }
+
+        return metadata;
+    }
+
+    private static string ContentTypeOf(IFormFile file) => string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType;
+
+    private static string NewId() => Guid.NewGuid().ToString("N")[..20];
+
+    /// <summary>The last path segment, without control characters: what we store the file as.</summary>
+    public static string SafeFileName(string fileName)
+    {
+        var name = (fileName ?? string.Empty).Replace('\\', '/').Split('/').Last().Trim();
+        name = new string(name.Where(c => !char.IsControl(c)).ToArray());
+        return name.Length == 0 ? "file" : name;
+    }
+}

@@ -1,0 +1,8 @@
+namespace SupportFunctions.Domain.Cases;
+
+/// <summary>The kinds of notification intents; templates are chosen by kind.</summary>
+public static class NotificationKinds
+{
+    public const string Acknowledgement = "acknowledgement";
+    public const string NotEntitledNotice = "not-entitled-notice";
+}

@@ -1,0 +1,69 @@
+namespace SupportFunctions.Domain.Cases;
+
+/// <summary>A support case as stored and shown: what was reported, how it is classified, who asked, and where it stands.</summary>
+public sealed record SupportCase
+{
+    public required string Number { get; init; }
+
+    public required string Subject { get; init; }
+
+    public required string Description { get; init; }
+
+    public required string Category { get; init; }
+
+    public required CaseStatus Status { get; init; }
+
+    public required int Severity { get; init; }
+
+    public string? Priority { get; init; }
+
+    public required string Team { get; init; }
+
+    public string? Environment { get; init; }
+
+    public DateTimeOffset? OccurredAt { get; init; }
+
+    public IReadOnlyList<string> ProductAreas { get; init; } = [];
+
+    public IReadOnlyList<string> Cc { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+
+    public required string Channel { get; init; }
+
+    public string? RequesterContactId { get; init; }
+
+    public required string RequesterEmail { get; init; }
+
+    public string? RequesterName { get; init; }
+
+    public string? AccountId { get; init; }
+
+    /// <summary>False for anonymous requesters and accounts without an active contract: their views never show account data.</summary>
+    public bool MaySeeAccountData { get; init; }
+
+    /// <summary>Language for messages to the requester (contact, then account, then policy).</summary>
+    public required string Language { get; init; }
+
+    /// <summary>The customer's IANA time zone, for business hours.</summary>
+    public required string TimeZone { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Number of changes; each change writes the event with this sequence number.</summary>
+    public int Version { get; init; } = 1;
+
+    public IReadOnlyList<CaseWarning> Warnings { get; init; } = [];
+
+    public string? ClosureReason { get; init; }
+
+    public string? ClosureNotice { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>The people customer-visible updates go to: requester and CCs, each once.</summary>
+    public IReadOnlyList<string> CustomerRecipients() =>
+        new[] { RequesterEmail }.Concat(Cc).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+}

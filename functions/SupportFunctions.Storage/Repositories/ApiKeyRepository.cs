@@ -1,0 +1,53 @@
+using SupportFunctions.Storage.Tables;
+
+namespace SupportFunctions.Storage.Repositories;
+
+/// <summary>API keys by key id. Revoking keeps the record (audit) and stamps it; expiry allows rotation with overlap.</summary>
+public sealed class ApiKeyRepository(StorageLayout layout)
+{
+    private TableClient Table => layout.Table(StorageLayout.ApiKeysTable);
+
+    public Task<string> CreateAsync(ApiKeyRecord key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Table.InsertAsync(
+            new TableEntity(key.KeyId, "key")
+            {
+                ["SecretHash"] = key.SecretHash,
+                ["PrincipalKind"] = key.PrincipalKind,
+                ["PrincipalId"] = key.PrincipalId,
+                ["AccountId"] = key.AccountId,
+                ["Label"] = key.Label,
+                ["CreatedAt"] = key.CreatedAt,
+                ["RevokedAt"] = key.RevokedAt,
+                ["ExpiresAt"] = key.ExpiresAt,
+                ["DataClass"] = "credential",
+            },
+            cancellationToken);
+    }
+
+    public async Task<ApiKeyRecord?> GetAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var e = await Table.GetAsync(keyId, "key", cancellationToken: cancellationToken);
+        return e is null
+            ? null
+            : new ApiKeyRecord(e.PartitionKey, e.GetString("SecretHash")!, e.GetString("PrincipalKind")!, e.GetString("PrincipalId")!, e.GetString("AccountId"), e.GetString("Label"), e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("RevokedAt"), e.GetDateTimeOffset("ExpiresAt"));
+    }
+
+    /// <summary>Stamps the key revoked; false when there is no such key.</summary>
+    public async Task<bool> RevokeAsync(string keyId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var e = await Table.GetAsync(keyId, "key", cancellationToken: cancellationToken);
+        if (e is null)
+        {
+            return false;
+        }
+
+        if (e.GetDateTimeOffset("RevokedAt") is null)
+        {
+            await Table.UpdateAsync(new TableEntity(keyId, "key") { ["RevokedAt"] = now }, e.ETag!, TableUpdateMode.Merge, cancellationToken);
+        }
+
+        return true;
+    }
+}

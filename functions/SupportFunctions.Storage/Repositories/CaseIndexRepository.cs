@@ -1,0 +1,56 @@
+using System.Globalization;
+using SupportFunctions.Domain.Cases;
+using SupportFunctions.Domain.Directory;
+using SupportFunctions.Storage.Tables;
+
+namespace SupportFunctions.Storage.Repositories;
+
+/// <summary>
+/// The lists behind a submitter's views: cases they requested, cases they are CC on, and their organisation's cases,
+/// newest first. Entries are written before the case, so a case is never missing from a list; an entry whose case was
+/// never written (a crash in between) is skipped when read.
+/// </summary>
+public sealed class CaseIndexRepository(StorageLayout layout)
+{
+    private TableClient Table => layout.Table(StorageLayout.CaseIndexTable);
+
+    public static string RequesterList(string contactId) => "req|" + contactId;
+
+    public static string CcList(string email) => "cc|" + EmailAddress.Normalize(email);
+
+    public static string AccountList(string accountId) => "acct|" + accountId;
+
+    public async Task AddAsync(SupportCase c, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var lists = new List<string>();
+        if (c.RequesterContactId is not null)
+        {
+            lists.Add(RequesterList(c.RequesterContactId));
+        }
+
+        if (c.AccountId is not null)
+        {
+            lists.Add(AccountList(c.AccountId));
+        }
+
+        lists.AddRange(c.Cc.Select(CcList));
+        var row = RowKey(c.CreatedAt, c.Number);
+        await Task.WhenAll(lists.Distinct(StringComparer.Ordinal).Select(list =>
+            Table.UpsertAsync(new TableEntity(list, row) { ["Number"] = c.Number, ["CreatedAt"] = c.CreatedAt, ["DataClass"] = "caseIndex" }, cancellationToken: cancellationToken)));
+    }
+
+    /// <summary>One page of case numbers in a list, newest first.</summary>
+    public async Task<(IReadOnlyList<string> Numbers, string? ContinuationToken)> PageAsync(string list, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        await foreach (var page in Table.QueryPagesAsync(TableFilter.PartitionKeyEquals(list), ["Number"], pageSize, continuationToken, cancellationToken))
+        {
+            return (page.Items.Select(e => e.GetString("Number")!).ToList(), page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
+    private static string RowKey(DateTimeOffset createdAt, string number) =>
+        (DateTimeOffset.MaxValue.UtcTicks - createdAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + number;
+}

@@ -1,0 +1,81 @@
+using SupportFunctions.Domain.Cases;
+using SupportFunctions.Storage.Tables;
+
+namespace SupportFunctions.Storage.Repositories;
+
+/// <summary>Cases with their events, outbox intents and attachments; every write to a case is one all-or-nothing transaction.</summary>
+public sealed class CaseRepository(StorageLayout layout)
+{
+    private TableClient Table => layout.Table(StorageLayout.CasesTable);
+
+    /// <summary>Writes a new case with everything its opening produced; false when a case with that number already exists.</summary>
+    public async Task<bool> CreateAsync(CaseOpening opening, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(opening);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionKind.Add, CaseEntities.ToEntity(opening.Case)) };
+        actions.AddRange(opening.Events.Select(e => new TableTransactionAction(TableTransactionActionKind.Add, CaseEntities.ToEntity(e))));
+        actions.AddRange(opening.Intents.Select(i => new TableTransactionAction(TableTransactionActionKind.Add, CaseEntities.ToEntity(i))));
+        actions.AddRange(opening.Attachments.Select(a => new TableTransactionAction(TableTransactionActionKind.Add, CaseEntities.ToEntity(opening.Case.Number, a))));
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedIndex is null or 0)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Applies a change to a case read earlier: the case row (ETag-checked) plus new events, intents and attachment rows.
+    /// Someone else's change in between throws <see cref="StorageConcurrencyException"/>-style failure, and nothing is written.
+    /// </summary>
+    public async Task<string> ApplyAsync(StoredCase current, SupportCase updated, IReadOnlyList<CaseEvent> events, IReadOnlyList<NotificationIntent>? intents = null, IReadOnlyList<CaseAttachment>? attachments = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(updated);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionKind.UpdateReplace, CaseEntities.ToEntity(updated), current.ETag) };
+        actions.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionKind.Add, CaseEntities.ToEntity(e))));
+        actions.AddRange((intents ?? []).Select(i => new TableTransactionAction(TableTransactionActionKind.Add, CaseEntities.ToEntity(i))));
+        actions.AddRange((attachments ?? []).Select(a => new TableTransactionAction(TableTransactionActionKind.UpsertReplace, CaseEntities.ToEntity(updated.Number, a))));
+        try
+        {
+            var etags = await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return etags[0] ?? string.Empty;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 412 || (ex.Status == 409 && ex.ErrorCode == "EntityAlreadyExists"))
+        {
+            throw new StorageConcurrencyException(ex.ErrorCode, ex.RequestId, $"Case {updated.Number} changed since it was read; read it again and retry.");
+        }
+    }
+
+    public async Task<StoredCase?> GetAsync(string number, CancellationToken cancellationToken)
+    {
+        var entity = await Table.GetAsync(number, CaseEntities.CaseRow, cancellationToken: cancellationToken);
+        return entity is null ? null : new StoredCase(CaseEntities.ToCase(entity), entity.ETag!);
+    }
+
+    public async Task<IReadOnlyList<CaseEvent>> GetEventsAsync(string number, CancellationToken cancellationToken) =>
+        await Table.QueryAsync(TableFilter.PartitionKeyEquals(number).And(TableFilter.StartsWith("RowKey", CaseEntities.EventPrefix)), cancellationToken: cancellationToken)
+            .Select(CaseEntities.ToEvent)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<NotificationIntent>> GetIntentsAsync(string number, CancellationToken cancellationToken) =>
+        await Table.QueryAsync(TableFilter.PartitionKeyEquals(number).And(TableFilter.StartsWith("RowKey", CaseEntities.IntentPrefix)), cancellationToken: cancellationToken)
+            .Select(CaseEntities.ToIntent)
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<CaseAttachment>> GetAttachmentsAsync(string number, CancellationToken cancellationToken) =>
+        await Table.QueryAsync(TableFilter.PartitionKeyEquals(number).And(TableFilter.StartsWith("RowKey", CaseEntities.AttachmentPrefix)), cancellationToken: cancellationToken)
+            .Select(CaseEntities.ToAttachment)
+            .OrderBy(a => a.AddedAt)
+            .ToListAsync(cancellationToken);
+
+    public async Task<CaseAttachment?> GetAttachmentAsync(string number, string attachmentId, CancellationToken cancellationToken)
+    {
+        var entity = await Table.GetAsync(number, CaseEntities.AttachmentPrefix + attachmentId, cancellationToken: cancellationToken);
+        return entity is null ? null : CaseEntities.ToAttachment(entity);
+    }
+}

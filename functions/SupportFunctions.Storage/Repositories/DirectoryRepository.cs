@@ -1,0 +1,136 @@
+using SupportFunctions.Domain.Directory;
+using SupportFunctions.Storage.Tables;
+
+namespace SupportFunctions.Storage.Repositories;
+
+/// <summary>Customer accounts, their contacts (each email address belongs to one contact), and support agents.</summary>
+public sealed class DirectoryRepository(StorageLayout layout)
+{
+    private TableClient Table => layout.Table(StorageLayout.DirectoryTable);
+
+    /// <summary>Creates an account; an existing id throws <see cref="StorageConflictException"/>.</summary>
+    public Task<string> CreateAccountAsync(CustomerAccount account, CancellationToken cancellationToken) =>
+        Table.InsertAsync(DirectoryEntities.ToEntity(account), cancellationToken);
+
+    public async Task<(CustomerAccount Account, string ETag)?> GetAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var entity = await Table.GetAsync(DirectoryEntities.AccountPartition(accountId), DirectoryEntities.AccountRow, cancellationToken: cancellationToken);
+        return entity is null ? null : (DirectoryEntities.ToAccount(entity), entity.ETag!);
+    }
+
+    /// <summary>Replaces an account read earlier; a change in between throws <see cref="StorageConcurrencyException"/>.</summary>
+    public Task<string> UpdateAccountAsync(CustomerAccount account, string etag, CancellationToken cancellationToken) =>
+        Table.UpdateAsync(DirectoryEntities.ToEntity(account), etag, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Creates a contact and claims its email address. Throws <see cref="StorageConflictException"/> with code
+    /// "EmailInUse" when another contact has the address, or "EntityAlreadyExists" when the id is taken.
+    /// </summary>
+    public async Task<string> CreateContactAsync(Contact contact, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        await ClaimEmailAsync(contact, cancellationToken);
+        try
+        {
+            return await Table.InsertAsync(DirectoryEntities.ToEntity(contact), cancellationToken);
+        }
+        catch (StorageConflictException)
+        {
+            await ReleaseEmailAsync(contact.Email, contact.Id, cancellationToken);
+            throw;
+        }
+    }
+
+    public async Task<(Contact Contact, string ETag)?> GetContactAsync(string accountId, string contactId, CancellationToken cancellationToken)
+    {
+        var entity = await Table.GetAsync(DirectoryEntities.AccountPartition(accountId), DirectoryEntities.ContactPrefix + contactId, cancellationToken: cancellationToken);
+        return entity is null ? null : (DirectoryEntities.ToContact(entity), entity.ETag!);
+    }
+
+    /// <summary>Replaces a contact read earlier; a new email address is claimed first and the old one released after.</summary>
+    public async Task<string> UpdateContactAsync(Contact before, Contact after, string etag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var emailChanged = !string.Equals(EmailAddress.Normalize(before.Email), EmailAddress.Normalize(after.Email), StringComparison.Ordinal);
+        if (emailChanged)
+        {
+            await ClaimEmailAsync(after, cancellationToken);
+        }
+
+        string newEtag;
+        try
+        {
+            newEtag = await Table.UpdateAsync(DirectoryEntities.ToEntity(after), etag, cancellationToken: cancellationToken);
+        }
+        catch (StorageRequestFailedException) when (emailChanged)
+        {
+            await ReleaseEmailAsync(after.Email, after.Id, cancellationToken);
+            throw;
+        }
+
+        if (emailChanged)
+        {
+            await ReleaseEmailAsync(before.Email, before.Id, cancellationToken);
+        }
+
+        return newEtag;
+    }
+
+    public async Task<IReadOnlyList<Contact>> ListContactsAsync(string accountId, CancellationToken cancellationToken) =>
+        await Table.QueryAsync(TableFilter.PartitionKeyEquals(DirectoryEntities.AccountPartition(accountId)).And(TableFilter.StartsWith("RowKey", DirectoryEntities.ContactPrefix)), cancellationToken: cancellationToken)
+            .Select(DirectoryEntities.ToContact)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The contact that owns an address (case-insensitive); null when none does.</summary>
+    public async Task<Contact?> FindContactByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var claim = await Table.GetAsync(DirectoryEntities.EmailPartition(email), "contact", cancellationToken: cancellationToken);
+        if (claim is null)
+        {
+            return null;
+        }
+
+        var found = await GetContactAsync(claim.GetString("AccountId")!, claim.GetString("ContactId")!, cancellationToken);
+        return found?.Contact;
+    }
+
+    public Task<string> CreateAgentAsync(SupportAgent agent, CancellationToken cancellationToken) =>
+        Table.InsertAsync(DirectoryEntities.ToEntity(agent), cancellationToken);
+
+    public async Task<SupportAgent?> GetAgentAsync(string agentId, CancellationToken cancellationToken)
+    {
+        var entity = await Table.GetAsync(DirectoryEntities.AgentsPartition, agentId, cancellationToken: cancellationToken);
+        return entity is null ? null : DirectoryEntities.ToAgent(entity);
+    }
+
+    private async Task ClaimEmailAsync(Contact contact, CancellationToken cancellationToken)
+    {
+        var claim = new TableEntity(DirectoryEntities.EmailPartition(contact.Email), "contact") { ["AccountId"] = contact.AccountId, ["ContactId"] = contact.Id, ["DataClass"] = "contact" };
+        try
+        {
+            await Table.InsertAsync(claim, cancellationToken);
+        }
+        catch (StorageConflictException)
+        {
+            var existing = await Table.GetAsync(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken);
+            var owner = existing is null ? null : await GetContactAsync(existing.GetString("AccountId")!, existing.GetString("ContactId")!, cancellationToken);
+            if (owner is not null && owner.Value.Contact.Id != contact.Id)
+            {
+                throw new StorageConflictException("EmailInUse", null, $"The email address {contact.Email} already belongs to another contact.");
+            }
+
+            // A claim left by an interrupted create (its contact was never written), or our own: take it over.
+            await Table.UpsertAsync(claim, cancellationToken: cancellationToken);
+        }
+    }
+
+    private async Task ReleaseEmailAsync(string email, string contactId, CancellationToken cancellationToken)
+    {
+        var claim = await Table.GetAsync(DirectoryEntities.EmailPartition(email), "contact", cancellationToken: cancellationToken);
+        if (claim is not null && claim.GetString("ContactId") == contactId)
+        {
+            await Table.DeleteAsync(claim.PartitionKey, claim.RowKey, claim.ETag!, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using SupportFunctions.Storage.Blobs;
+using SupportFunctions.Storage.Queues;
+using SupportFunctions.Storage.Tables;
+
+namespace SupportFunctions.Storage.Repositories;
+
+/// <summary>Every table, container and queue the product uses, and their creation at start-up (idempotent).</summary>
+public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues, StorageNaming naming)
+{
+    public const string CasesTable = "cases";
+    public const string CaseIndexTable = "caseindex";
+    public const string CountersTable = "counters";
+    public const string IdempotencyTable = "idempotency";
+    public const string DirectoryTable = "directory";
+    public const string ApiKeysTable = "apikeys";
+    public const string UploadsTable = "uploads";
+    public const string FilesContainer = "files";
+
+    public static IReadOnlyList<string> TableNames { get; } = [CasesTable, CaseIndexTable, CountersTable, IdempotencyTable, DirectoryTable, ApiKeysTable, UploadsTable];
+
+    public static IReadOnlyList<string> ContainerNames { get; } = [FilesContainer];
+
+    public static IReadOnlyList<string> QueueNames { get; } = [];
+
+    public StorageNaming Naming => naming;
+
+    public TableClient Table(string name) => tables.GetTableClient(naming.Table(name));
+
+    public BlobContainerClient Container(string name) => blobs.GetContainerClient(naming.Container(name));
+
+    public QueueClient Queue(string name) => queues.GetQueueClient(naming.Queue(name));
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        var work = TableNames.Select(t => Table(t).CreateIfNotExistsAsync(cancellationToken))
+            .Concat(ContainerNames.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken)))
+            .Concat(QueueNames.Select(q => Queue(q).CreateIfNotExistsAsync(cancellationToken)));
+        await Task.WhenAll(work);
+    }
+}
