@@ -27,7 +27,7 @@ public sealed class StoragePipeline
         HttpPipelinePolicy auth = account.SharedKey is not null
             ? new SharedKeyAuthenticationPolicy(account.SharedKey, kind)
             : new BearerTokenAuthenticationPolicy(account.TokenCredential!, TokenScope);
-        _pipeline = HttpPipelineBuilder.Build(options ?? new StorageClientOptions(), [], [auth], StorageResponseClassifier.Instance);
+        _pipeline = HttpPipelineBuilder.Build(options ?? new StorageClientOptions(), [], [auth, new StorageMetrics.CountingPolicy(kind)], StorageResponseClassifier.Instance);
     }
 
     public StorageAccount Account { get; }

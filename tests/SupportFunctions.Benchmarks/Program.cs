@@ -1,20 +1,30 @@
 using System.Globalization;
-using SupportFunctions.Benchmarks;
 using SupportFunctions.Storage;
 
-// scripts/bench <name>: throughput measurements against the Azurite that scripts/bench started.
-var name = args.FirstOrDefault() ?? "storage";
-var connectionString = Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_STORAGE")
-    ?? throw new InvalidOperationException("SUPPORTFUNCTIONS_BENCH_STORAGE is not set; run through scripts/bench.");
-var seconds = double.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_SECONDS") ?? "3", CultureInfo.InvariantCulture);
-var account = StorageAccount.Parse(connectionString);
+namespace SupportFunctions.Benchmarks;
 
-switch (name)
+/// <summary>scripts/bench &lt;name&gt;: throughput measurements against the Azurite that scripts/bench started.</summary>
+internal static class BenchmarkProgram
 {
-    case "storage":
-        await StorageBenchmark.RunAsync(account, TimeSpan.FromSeconds(seconds));
-        return 0;
-    default:
-        await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: storage.");
-        return 2;
+    public static async Task<int> Main(string[] args)
+    {
+        var name = args.FirstOrDefault() ?? "storage";
+        var connectionString = Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_STORAGE")
+            ?? throw new InvalidOperationException("SUPPORTFUNCTIONS_BENCH_STORAGE is not set; run through scripts/bench.");
+        var seconds = double.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_SECONDS") ?? "3", CultureInfo.InvariantCulture);
+        var account = StorageAccount.Parse(connectionString);
+
+        switch (name)
+        {
+            case "storage":
+                await StorageBenchmark.RunAsync(account, TimeSpan.FromSeconds(seconds));
+                return 0;
+            case "intake":
+                await IntakeBenchmark.RunAsync(connectionString, Path.Combine(AppContext.BaseDirectory, "policies", "everbridge.json"), TimeSpan.FromSeconds(seconds));
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: storage, intake.");
+                return 2;
+        }
+    }
 }

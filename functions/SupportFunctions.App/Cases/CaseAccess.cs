@@ -50,8 +50,9 @@ public sealed class CaseAccess(SupportPolicy policy, DirectoryRepository directo
             return null;
         }
 
-        var contact = await directory.GetContactAsync(caller.AccountId, caller.Id, cancellationToken);
-        var account = await directory.GetAccountAsync(caller.AccountId, cancellationToken);
+        var contactRead = directory.GetContactAsync(caller.AccountId, caller.Id, cancellationToken);
+        var accountRead = directory.GetAccountAsync(caller.AccountId, cancellationToken);
+        var (contact, account) = (await contactRead, await accountRead);
         return contact is null || account is null ? null : (contact.Value.Contact, account.Value.Account);
     }
 }

@@ -146,8 +146,9 @@ public sealed class CaseIntakeService(
             return null;
         }
 
-        var contact = await directory.GetContactAsync(caller.AccountId, caller.Id, cancellationToken);
-        var account = await directory.GetAccountAsync(caller.AccountId, cancellationToken);
+        var contactRead = directory.GetContactAsync(caller.AccountId, caller.Id, cancellationToken);
+        var accountRead = directory.GetAccountAsync(caller.AccountId, cancellationToken);
+        var (contact, account) = (await contactRead, await accountRead);
         if (contact is null || account is null)
         {
             errors.Add("requester", "the contact this API key belongs to no longer exists");

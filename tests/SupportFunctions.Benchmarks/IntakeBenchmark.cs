@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SupportFunctions.App.Storage;
+
+namespace SupportFunctions.Benchmarks;
+
+/// <summary>Case creations per second through POST /api/cases on Kestrel at concurrency 1, 8 and 32, and storage requests per creation.</summary>
+public static class IntakeBenchmark
+{
+    public static async Task RunAsync(string connectionString, string policyPath, TimeSpan duration)
+    {
+        // Outside a test project the factory cannot find the app's project folder; its output folder is content root enough.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SUPPORTFUNCTIONS_APP", AppContext.BaseDirectory);
+        using var counter = new StorageRequestCount();
+        await using var app = new BenchApp(connectionString, policyPath);
+        app.UseKestrel(0);
+        app.StartServer();
+        await app.Services.GetRequiredService<StorageInitializer>().Ready;
+        using var http = app.CreateClient();
+        http.DefaultRequestHeaders.Add("X-Api-Key", BenchApp.AdminKey);
+
+        await Expect(await http.PostAsJsonAsync("/api/admin/accounts", new { id = "bench", name = "Bench Corp", timeZone = "America/New_York" }));
+        await Expect(await http.PostAsJsonAsync("/api/admin/accounts/bench/contacts", new { id = "bench-admin", name = "Bench Admin", email = "bench@bench.example", roles = new[] { "Administrator" } }));
+        var key = (await (await http.PostAsJsonAsync("/api/admin/keys", new { principalKind = "contact", principalId = "bench-admin", accountId = "bench" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+        using var customer = app.CreateClient();
+        customer.DefaultRequestHeaders.Add("X-Api-Key", key);
+
+        var body = new
+        {
+            subject = "SMS not received by the East group",
+            description = "During the 09:00 drill, 14 of 40 recipients did not receive the SMS. Carrier: Verizon.",
+            category = "sms-delivery",
+            occurredAt = DateTimeOffset.UtcNow.AddHours(-2),
+            cc = new[] { "ops@bench.example" },
+            fields = new { recipientPhone = "+14155550123" },
+        };
+
+        Console.WriteLine();
+        Console.WriteLine($"{"concurrency",11} {"cases/s",9} {"p50 ms",8} {"p99 ms",8} {"storage req/case",17}");
+        foreach (var concurrency in new[] { 1, 8, 32 })
+        {
+            var requestsBefore = counter.Total;
+            long created = 0;
+            var result = await Throughput.MeasureAsync(concurrency, duration, async _ =>
+            {
+                using var response = await customer.PostAsJsonAsync("/api/cases", body);
+                if (response.StatusCode != HttpStatusCode.Created)
+                {
+                    throw new InvalidOperationException($"Create answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
+
+                Interlocked.Increment(ref created);
+            });
+            var perCase = (counter.Total - requestsBefore) / (double)Math.Max(1, Interlocked.Read(ref created));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{concurrency,11} {result.OperationsPerSecond,9:F0} {result.P50Milliseconds,8:F2} {result.P99Milliseconds,8:F2} {perCase,17:F2}"));
+        }
+    }
+
+    private static async Task Expect(HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Seeding answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}
