@@ -24,6 +24,8 @@ public static class AdminApi
         group.MapGet("/accounts/{accountId}/contacts/{contactId}", GetContact).WithName("GetContact").Produces<Contact>();
         group.MapPatch("/accounts/{accountId}/contacts/{contactId}", UpdateContact).WithName("UpdateContact").WithSummary("JSON Merge Patch; If-Match with the ETag to update only what you read.").Accepts<ContactRequest>("application/merge-patch+json").Produces<Contact>();
         group.MapPost("/agents", CreateAgent).WithName("CreateAgent").Accepts<AgentRequest>("application/json").Produces<SupportAgent>(201).ProducesValidationProblem(422);
+        group.MapGet("/agents/{agentId}", GetAgent).WithName("GetAgent").Produces<SupportAgent>();
+        group.MapPatch("/agents/{agentId}", UpdateAgent).WithName("UpdateAgent").WithSummary("JSON Merge Patch; If-Match with the ETag to update only what you read.").Accepts<AgentRequest>("application/merge-patch+json").Produces<SupportAgent>();
         group.MapPost("/keys", CreateKey).WithName("CreateApiKey").WithSummary("Issue an API key; the key is in the answer once and never again.").Accepts<KeyRequest>("application/json").Produces<IssuedKey>(201);
         group.MapDelete("/keys/{keyId}", RevokeKey).WithName("RevokeApiKey").Produces(204);
         return group;
@@ -222,6 +224,56 @@ public static class AdminApi
         catch (StorageConflictException)
         {
             return Problems.Conflict($"Agent {agent.Id} already exists.");
+        }
+    }
+
+    private static async Task<IResult> GetAgent(string agentId, HttpResponse response, DirectoryRepository directory, CancellationToken cancellationToken)
+    {
+        var found = await directory.GetAgentWithETagAsync(agentId, cancellationToken);
+        if (found is null)
+        {
+            return Problems.NotFound($"There is no agent {agentId}.");
+        }
+
+        response.Headers.ETag = found.Value.ETag;
+        return TypedResults.Ok(found.Value.Agent);
+    }
+
+    private static async Task<IResult> UpdateAgent(string agentId, HttpRequest http, DirectoryRepository directory, SupportPolicy policy, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var found = await directory.GetAgentWithETagAsync(agentId, cancellationToken);
+        if (found is null)
+        {
+            return Problems.NotFound($"There is no agent {agentId}.");
+        }
+
+        var a = found.Value.Agent;
+        var (request, problem) = await PatchAsync(http, new AgentRequest(a.Id, a.Name, a.Email, a.Teams), json.Value.SerializerOptions, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = DirectoryRules.Check(request!, policy);
+        if (request!.Id != agentId)
+        {
+            errors["id"] = ["cannot be changed"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var updated = new SupportAgent { Id = agentId, Name = request.Name.Trim(), Email = request.Email.Trim(), Teams = request.Teams ?? [] };
+        try
+        {
+            http.HttpContext.Response.Headers.ETag = await directory.UpdateAgentAsync(updated, IfMatch(http) ?? found.Value.ETag, cancellationToken);
+            return TypedResults.Ok(updated);
+        }
+        catch (StorageConcurrencyException)
+        {
+            return Problems.Problem(StatusCodes.Status412PreconditionFailed, "The agent changed since you read it.", "Read it again (GET) and send its ETag in If-Match.", "precondition-failed");
         }
     }
 

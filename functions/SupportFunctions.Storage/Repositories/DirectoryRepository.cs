@@ -98,11 +98,18 @@ public sealed class DirectoryRepository(StorageLayout layout)
     public Task<string> CreateAgentAsync(SupportAgent agent, CancellationToken cancellationToken) =>
         Table.InsertAsync(DirectoryEntities.ToEntity(agent), cancellationToken);
 
-    public async Task<SupportAgent?> GetAgentAsync(string agentId, CancellationToken cancellationToken)
+    public async Task<SupportAgent?> GetAgentAsync(string agentId, CancellationToken cancellationToken) =>
+        (await GetAgentWithETagAsync(agentId, cancellationToken))?.Agent;
+
+    public async Task<(SupportAgent Agent, string ETag)?> GetAgentWithETagAsync(string agentId, CancellationToken cancellationToken)
     {
         var entity = await Table.GetAsync(DirectoryEntities.AgentsPartition, agentId, cancellationToken: cancellationToken);
-        return entity is null ? null : DirectoryEntities.ToAgent(entity);
+        return entity is null ? null : (DirectoryEntities.ToAgent(entity), entity.ETag!);
     }
+
+    /// <summary>Replaces an agent read earlier; a change in between throws <see cref="StorageConcurrencyException"/>.</summary>
+    public Task<string> UpdateAgentAsync(SupportAgent agent, string etag, CancellationToken cancellationToken) =>
+        Table.UpdateAsync(DirectoryEntities.ToEntity(agent), etag, cancellationToken: cancellationToken);
 
     private async Task ClaimEmailAsync(Contact contact, CancellationToken cancellationToken)
     {

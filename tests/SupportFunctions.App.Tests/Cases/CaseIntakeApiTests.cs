@@ -133,6 +133,21 @@ public sealed class CaseIntakeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_agent_is_moved_to_another_team_and_an_unknown_team_is_refused()
+    {
+        var created = await _app.Admin.PostAsJsonAsync("/api/admin/agents", new { id = "agent-lee", name = "Lee", email = "lee@vendor.example", teams = new[] { "support" } });
+        await SupportApp.Expect(created, HttpStatusCode.Created);
+
+        var moved = await _app.Admin.PatchAsync("/api/admin/agents/agent-lee", new StringContent("{\"teams\":[\"support-leads\"]}", System.Text.Encoding.UTF8, "application/merge-patch+json"));
+        await SupportApp.Expect(moved, HttpStatusCode.OK);
+        Assert.Equal(["support-leads"], (await (await _app.Admin.GetAsync("/api/admin/agents/agent-lee")).JsonAsync()).GetProperty("teams").EnumerateArray().Select(t => t.GetString()));
+
+        var unknown = await _app.Admin.PatchAsync("/api/admin/agents/agent-lee", new StringContent("{\"teams\":[\"pirates\"]}", System.Text.Encoding.UTF8, "application/merge-patch+json"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Contains("\"pirates\" is not a team", (await unknown.JsonAsync()).ErrorsFor("teams").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Missing_wrong_revoked_and_out_of_scope_keys_are_refused()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await _app.Anonymous.GetAsync("/api/cases?view=mine")).StatusCode);
