@@ -1,0 +1,8 @@
+namespace SupportFunctions.Domain.Sla;
+
+public enum SlaClockKind
+{
+    FirstResponse,
+    NextReply,
+    Restoration,
+}

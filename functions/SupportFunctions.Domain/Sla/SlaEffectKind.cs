@@ -1,0 +1,7 @@
+namespace SupportFunctions.Domain.Sla;
+
+public enum SlaEffectKind
+{
+    Warning,
+    Breach,
+}
