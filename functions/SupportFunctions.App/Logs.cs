@@ -35,4 +35,28 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "API key authentication failed: {Reason}")]
     public static partial void ApiKeyRejected(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Message {MessageId} on queue {Queue} failed (delivery {DequeueCount} of {MaxDequeueCount}); it will be retried")]
+    public static partial void QueueMessageFailed(ILogger logger, Exception exception, string queue, string messageId, long dequeueCount, int maxDequeueCount);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "Message {MessageId} on queue {Queue} failed {DequeueCount} deliveries and was parked as poison")]
+    public static partial void QueueMessagePoisoned(ILogger logger, Exception exception, string queue, string messageId, long dequeueCount);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Polling queue {Queue} failed: status {Status}, code {ErrorCode}")]
+    public static partial void QueuePollFailed(ILogger logger, string queue, int status, string? errorCode);
+
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Debug, Message = "Timer {Kind} for {Subject} dropped: {Reason}")]
+    public static partial void TimerDropped(ILogger logger, string kind, string subject, string reason);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Timer {Kind} for {Subject} fired (due {DueAt:O})")]
+    public static partial void TimerFired(ILogger logger, string kind, string subject, DateTimeOffset dueAt);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Reconciler re-armed timer {Kind} for {Subject}, due {DueAt:O} and not fired")]
+    public static partial void TimerRearmed(ILogger logger, string kind, string subject, DateTimeOffset dueAt);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Timer reconciliation failed: status {Status}, code {ErrorCode}")]
+    public static partial void ReconcileFailed(ILogger logger, int status, string? errorCode);
+
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Warning, Message = "SLA {Effect} on case {CaseNumber}: {Clock} at {Elapsed} of {Target}")]
+    public static partial void SlaThreshold(ILogger logger, string effect, string caseNumber, string clock, TimeSpan elapsed, TimeSpan target);
 }

@@ -5,6 +5,8 @@ using SupportFunctions.App.Admin;
 using SupportFunctions.App.Cases;
 using SupportFunctions.App.Health;
 using SupportFunctions.App.Hosting;
+using SupportFunctions.App.Queues;
+using SupportFunctions.App.Timers;
 using SupportFunctions.App.Security;
 using SupportFunctions.App.Storage;
 using SupportFunctions.App.Uploads;
@@ -29,6 +31,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddSupportStorage();
 builder.Services.AddSupportAuthentication();
 builder.Services.AddSupportCases(builder.Configuration);
+builder.Services.AddSupportTimers(builder.Configuration);
 builder.Services.AddSingleton<StorageReadinessProbe>();
 
 var app = builder.Build();
@@ -52,6 +55,7 @@ api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(AccessPolicies.Aut
 api.MapGroup("/public/cases").WithTags("Cases").RequireRateLimiting(CaseServiceCollectionExtensions.PublicIntakeLimit).MapPublicCases();
 api.MapGroup("/uploads").WithTags("Uploads").RequireAuthorization(AccessPolicies.Authenticated).MapUploads();
 api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapAdmin();
+api.MapGroup("/admin/poison").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapPoison();
 
 await app.StartAsync();
 var accountName = app.Services.GetRequiredService<StorageAccount>().AccountName;

@@ -104,6 +104,16 @@ public sealed class QueueClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Clear_removes_visible_and_delayed_messages()
+    {
+        await _queue.SendAsync("now");
+        await _queue.SendAsync("later", TimeSpan.FromMinutes(5));
+        Assert.Equal(2, await _queue.GetApproximateCountAsync());
+        await _queue.ClearAsync();
+        Assert.Equal(0, await _queue.GetApproximateCountAsync());
+    }
+
+    [Fact]
     public async Task Sending_to_a_missing_queue_names_the_error_code()
     {
         var missing = new QueueServiceClient(Azurite.Account).GetQueueClient(Azurite.UniqueName("missing"));

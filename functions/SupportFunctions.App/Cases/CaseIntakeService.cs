@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using SupportFunctions.App.Security;
+using SupportFunctions.App.Sla;
+using SupportFunctions.App.Timers;
+using SupportFunctions.Domain.Sla;
 using SupportFunctions.App.Uploads;
 using SupportFunctions.Domain.Cases;
 using SupportFunctions.Domain.Directory;
@@ -22,6 +25,7 @@ public sealed class CaseIntakeService(
     IdempotencyRepository idempotency,
     CaseNumberAllocator numbers,
     UploadService uploads,
+    TimerScheduler timers,
     TimeProvider time,
     ILogger<CaseIntakeService> logger)
 {
@@ -101,10 +105,14 @@ public sealed class CaseIntakeService(
         var language = requester.Contact?.Language ?? requester.Account?.Language ?? policy.DefaultLanguage;
         var timeZone = requester.Contact?.TimeZone ?? requester.Account?.TimeZone ?? "UTC";
         var caseAttachments = attachments.Select(a => a with { AddedAt = now }).ToList();
-        var opening = CaseOpening.From(decision, submission, requester, number, actor, language, timeZone, caseAttachments, now);
+        var opening = CaseOpening.From(decision, submission, requester, number, actor, language, timeZone, caseAttachments, SlaClocks.Start(policy, decision.Severity, now), now);
 
+        // Message before state: if the transaction below fails, this timer's token was never committed and it is dropped.
+        var slaTimer = SlaPlanner.NextCheck(policy, opening.Case, now) is { } due
+            ? new[] { await timers.ScheduleAsync(number, SlaPlanner.TimerKind, due, cancellationToken) }
+            : [];
         await index.AddAsync(opening.Case, cancellationToken);
-        if (!await cases.CreateAsync(opening, cancellationToken))
+        if (!await cases.CreateAsync(opening, slaTimer, cancellationToken))
         {
             // The same idempotency key raced us here and won: answer with its case.
             var existing = await cases.GetAsync(number, cancellationToken) ?? throw new InvalidOperationException($"Case {number} exists and cannot be read.");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SupportFunctions.App.Hosting;
 using SupportFunctions.App.Security;
+using SupportFunctions.App.Sla;
 using SupportFunctions.App.Uploads;
 using SupportFunctions.Domain.Cases;
 using SupportFunctions.Domain.Policies;
@@ -31,6 +32,7 @@ public static class CasesApi
         group.MapGet("/{number}", Get).WithName("GetCase").WithSummary("A case, if the caller may see it (404 otherwise).");
         group.MapGet("/", List).WithName("ListCases").WithSummary("The caller's cases: view=mine (requested), cc, or organization; newest first, paged.");
         group.MapGet("/{number}/events", Events).WithName("GetCaseEvents").WithSummary("The audit trail: who changed what, when.");
+        group.MapGet("/{number}/sla", Sla).WithName("GetCaseSla").WithSummary("SLA clocks: target, due (UTC and customer local), elapsed and remaining business time, state, and the pause ledger.");
         group.MapPost("/{number}/attachments", AddAttachment)
             .WithName("AddCaseAttachment")
             .WithSummary("JSON {fileName, contentType, size, kind}: a short-lived create-only upload URL; multipart/form-data: a direct upload of a small file.")
@@ -184,6 +186,12 @@ public static class CasesApi
         var events = await cases.GetEventsAsync(number, cancellationToken);
         IReadOnlyList<CaseEventView> visible = events.Where(e => caller.IsStaff || e.Visibility == EventVisibility.Public).Select(CaseEventView.From).ToList();
         return TypedResults.Ok(visible);
+    }
+
+    private static async Task<Results<Ok<SlaView>, ProblemHttpResult>> Sla(string number, ClaimsPrincipal user, CaseRepository cases, CaseAccess access, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var stored = await VisibleCaseAsync(number, Caller.From(user), cases, access, cancellationToken);
+        return stored is null ? NotFound(number) : TypedResults.Ok(SlaView.From(stored.Case, policy, time.GetUtcNow()));
     }
 
     private static async Task<IResult> AddAttachment(string number, HttpContext context, ClaimsPrincipal user, CaseRepository cases, CaseAccess access, UploadService uploads, SupportPolicy policy, CancellationToken cancellationToken)

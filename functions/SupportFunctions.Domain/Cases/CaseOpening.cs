@@ -4,7 +4,7 @@ namespace SupportFunctions.Domain.Cases;
 public sealed record CaseOpening(SupportCase Case, IReadOnlyList<CaseEvent> Events, IReadOnlyList<NotificationIntent> Intents, IReadOnlyList<CaseAttachment> Attachments)
 {
     /// <summary>Builds the opening of an accepted (or accepted-and-closed) intake decision.</summary>
-    public static CaseOpening From(IntakeDecision decision, CaseSubmission submission, Requester requester, string number, string actor, string language, string timeZone, IReadOnlyList<CaseAttachment> attachments, DateTimeOffset now)
+    public static CaseOpening From(IntakeDecision decision, CaseSubmission submission, Requester requester, string number, string actor, string language, string timeZone, IReadOnlyList<CaseAttachment> attachments, Sla.SlaState sla, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(submission);
@@ -45,6 +45,7 @@ public sealed record CaseOpening(SupportCase Case, IReadOnlyList<CaseEvent> Even
             ClosureReason = closedAtOnce ? "not-entitled" : null,
             ClosureNotice = closedAtOnce ? decision.Notice : null,
             ClosedAt = closedAtOnce ? now : null,
+            Sla = closedAtOnce ? new Sla.SlaState() : sla,
         };
 
         var created = new Dictionary<string, string>

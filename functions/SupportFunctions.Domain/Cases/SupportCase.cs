@@ -63,6 +63,12 @@ public sealed record SupportCase
 
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>SLA clocks and pause ledger.</summary>
+    public Sla.SlaState Sla { get; init; } = new();
+
+    /// <summary>When the case was escalated to the support leads (by a customer request, a breach, or repeated errors).</summary>
+    public DateTimeOffset? EscalatedAt { get; init; }
+
     /// <summary>The people customer-visible updates go to: requester and CCs, each once.</summary>
     public IReadOnlyList<string> CustomerRecipients() =>
         new[] { RequesterEmail }.Concat(Cc).Distinct(StringComparer.OrdinalIgnoreCase).ToList();

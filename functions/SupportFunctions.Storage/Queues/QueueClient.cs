@@ -170,6 +170,17 @@ public sealed partial class QueueClient
         return response.Headers.TryGetValue("x-ms-popreceipt", out var receipt) ? receipt : popReceipt;
     }
 
+    /// <summary>Deletes every message, visible or not (Clear Messages).</summary>
+    public async Task ClearAsync(CancellationToken cancellationToken = default)
+    {
+        using var message = _pipeline.CreateMessage(RequestMethod.Delete, Name + "/messages");
+        var response = await _pipeline.SendAsync(message, cancellationToken);
+        if (response.Status != 204)
+        {
+            throw _pipeline.Failure(response, $"Clear queue '{Name}'");
+        }
+    }
+
     /// <summary>How many messages the queue holds (the service's estimate).</summary>
     public async Task<int> GetApproximateCountAsync(CancellationToken cancellationToken = default)
     {

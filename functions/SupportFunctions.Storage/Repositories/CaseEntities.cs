@@ -14,6 +14,7 @@ internal static class CaseEntities
     public const string EventPrefix = "evt|";
     public const string IntentPrefix = "out|";
     public const string AttachmentPrefix = "att|";
+    public const string TimerPrefix = "timer|";
     private const string FieldPrefix = "F_";
 
     public static string EventRow(int sequence) => EventPrefix + sequence.ToString("D10", CultureInfo.InvariantCulture);
@@ -48,6 +49,8 @@ internal static class CaseEntities
             ["ClosureReason"] = c.ClosureReason,
             ["ClosureNotice"] = c.ClosureNotice,
             ["ClosedAt"] = c.ClosedAt,
+            ["Sla"] = StoredJson.Write(c.Sla),
+            ["EscalatedAt"] = c.EscalatedAt,
             ["DataClass"] = "case",
         };
 
@@ -91,7 +94,23 @@ internal static class CaseEntities
         ClosureReason = e.GetString("ClosureReason"),
         ClosureNotice = e.GetString("ClosureNotice"),
         ClosedAt = e.GetDateTimeOffset("ClosedAt"),
+        Sla = StoredJson.Read(e.GetString("Sla"), new Domain.Sla.SlaState()),
+        EscalatedAt = e.GetDateTimeOffset("EscalatedAt"),
     };
+
+    public static TableEntity ToEntity(string subject, TimerRecord t) => new(subject, TimerPrefix + t.Kind)
+    {
+        ["Token"] = t.Token,
+        ["DueAt"] = t.DueAt,
+        ["State"] = t.State.ToString(),
+        ["DataClass"] = "timer",
+    };
+
+    public static TimerRecord ToTimer(TableEntity e) => new(
+        e.RowKey[TimerPrefix.Length..],
+        e.GetString("Token") ?? string.Empty,
+        e.GetDateTimeOffset("DueAt") ?? DateTimeOffset.MinValue,
+        Enum.Parse<TimerState>(e.GetString("State") ?? nameof(TimerState.Cancelled)));
 
     public static TableEntity ToEntity(CaseEvent e) => new(e.CaseNumber, EventRow(e.Sequence))
     {

@@ -14,13 +14,15 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     public const string DirectoryTable = "directory";
     public const string ApiKeysTable = "apikeys";
     public const string UploadsTable = "uploads";
+    public const string PoisonTable = "poison";
     public const string FilesContainer = "files";
+    public const string TimersQueue = "timers";
 
-    public static IReadOnlyList<string> TableNames { get; } = [CasesTable, CaseIndexTable, CountersTable, IdempotencyTable, DirectoryTable, ApiKeysTable, UploadsTable];
+    public static IReadOnlyList<string> TableNames { get; } = [CasesTable, CaseIndexTable, CountersTable, IdempotencyTable, DirectoryTable, ApiKeysTable, UploadsTable, PoisonTable];
 
     public static IReadOnlyList<string> ContainerNames { get; } = [FilesContainer];
 
-    public static IReadOnlyList<string> QueueNames { get; } = [];
+    public static IReadOnlyList<string> QueueNames { get; } = [TimersQueue];
 
     public StorageNaming Naming => naming;
 

@@ -30,11 +30,15 @@ public sealed class SupportApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<SupportApp> StartAsync(string policy, Action<Dictionary<string, string?>>? configure = null)
+    public string Prefix => _factory.Prefix;
+
+    /// <summary>Starts an app; <paramref name="policy"/> is a name in policies/ or a path to a document.</summary>
+    public static async Task<SupportApp> StartAsync(string policy, Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? services = null)
     {
         var settings = SupportAppFactory.Settings(policy);
         configure?.Invoke(settings);
-        var app = new SupportApp(new SupportAppFactory(settings));
+        var factory = new SupportAppFactory(settings);
+        var app = new SupportApp(services is null ? factory : (SupportAppFactory)factory.WithServices(services));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await app.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(timeout.Token);
         return app;
@@ -97,6 +101,9 @@ public sealed class SupportApp : IAsyncDisposable
         return counts;
     }
 
+    /// <summary>Stops the app (its workers too) but keeps its storage, for restart tests.</summary>
+    public ValueTask StopAsync() => _factory.DisposeAsync();
+
     public async ValueTask DisposeAsync()
     {
         var layout = Services.GetRequiredService<StorageLayout>();
@@ -109,6 +116,11 @@ public sealed class SupportApp : IAsyncDisposable
         foreach (var name in StorageLayout.ContainerNames)
         {
             await layout.Container(name).DeleteAsync();
+        }
+
+        foreach (var name in StorageLayout.QueueNames)
+        {
+            await layout.Queue(name).DeleteAsync();
         }
     }
 

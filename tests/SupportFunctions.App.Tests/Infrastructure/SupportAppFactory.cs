@@ -9,6 +9,8 @@ namespace SupportFunctions.App.Tests.Infrastructure;
 /// </summary>
 public sealed class SupportAppFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
+    private Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? _services;
+
     public const string BootstrapKey = "test-bootstrap-key-0123456789abcdef0123456789";
 
     public SupportAppFactory()
@@ -21,17 +23,32 @@ public sealed class SupportAppFactory(IReadOnlyDictionary<string, string?> setti
     {
         ["SupportFunctions:Storage:ConnectionString"] = connectionString ?? Azurite.ConnectionString,
         ["SupportFunctions:Storage:Prefix"] = Azurite.UniqueName("t"),
-        ["SupportFunctions:Policy"] = RepositoryPaths.Combine("policies", policy + ".json"),
+        ["SupportFunctions:Policy"] = policy.EndsWith(".json", StringComparison.Ordinal) ? policy : RepositoryPaths.Combine("policies", policy + ".json"),
         ["SupportFunctions:Admin:BootstrapKey"] = BootstrapKey,
+        ["SupportFunctions:Queues:PollIntervalMilliseconds"] = "100",
+        ["SupportFunctions:Timers:ReconcileIntervalSeconds"] = "0",
+        ["SupportFunctions:Timers:ReconcileGraceSeconds"] = "1",
     };
 
     public static SupportAppFactory WithStorage(string connectionString) => new(Settings(connectionString: connectionString));
 
     public string Prefix => settings["SupportFunctions:Storage:Prefix"]!;
 
+    /// <summary>The same app with extra or replaced services (a test effect, a test clock).</summary>
+    public SupportAppFactory WithServices(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> services)
+    {
+        _services = services;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
+
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

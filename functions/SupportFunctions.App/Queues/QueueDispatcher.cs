@@ -1,0 +1,55 @@
+using SupportFunctions.Domain.Policies;
+using SupportFunctions.Storage.Queues;
+using SupportFunctions.Storage.Repositories;
+
+namespace SupportFunctions.App.Queues;
+
+/// <summary>
+/// Runs one received message through its handler: delete on success; on failure let it come back after a backoff, and
+/// after the policy's maximum deliveries park it as poison (kept with its error) and delete it — never retried forever,
+/// never dropped silently.
+/// </summary>
+public sealed class QueueDispatcher(IEnumerable<IQueueHandler> handlers, StorageLayout layout, PoisonRepository poison, SupportPolicy policy, TimeProvider time, ILogger<QueueDispatcher> logger)
+{
+    private readonly Dictionary<string, IQueueHandler> _handlers = handlers.ToDictionary(h => h.Queue, StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> Queues => _handlers.Keys;
+
+    public int MaxDequeueCount => policy.Lifecycle.MaxDequeueCount;
+
+    public IQueueHandler HandlerFor(string queue) =>
+        _handlers.TryGetValue(queue, out var handler) ? handler : throw new KeyNotFoundException($"No handler for queue '{queue}'.");
+
+    public async Task DispatchAsync(string queue, QueueClient client, QueueMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(message);
+        try
+        {
+            await HandlerFor(queue).HandleAsync(new InboundQueueMessage(message.MessageId, message.Text, message.DequeueCount), cancellationToken);
+            await client.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            if (message.DequeueCount >= MaxDequeueCount)
+            {
+                await ParkAsync(queue, message.MessageId, message.Text, message.DequeueCount, ex, cancellationToken);
+                await client.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                return;
+            }
+
+            Logs.QueueMessageFailed(logger, ex, queue, message.MessageId, message.DequeueCount, MaxDequeueCount);
+            var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, message.DequeueCount)));
+            await client.UpdateVisibilityAsync(message.MessageId, message.PopReceipt, backoff, cancellationToken);
+        }
+    }
+
+    public async Task ParkAsync(string queue, string messageId, string text, long dequeueCount, Exception error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        Logs.QueueMessagePoisoned(logger, error, queue, messageId, dequeueCount);
+        await poison.ParkAsync(new PoisonMessage($"{queue}-{messageId}", queue, text, dequeueCount, time.GetUtcNow(), $"{error.GetType().Name}: {error.Message}"), cancellationToken);
+    }
+
+    public QueueClient Client(string queue) => layout.Queue(queue);
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using SupportFunctions.App.Storage;
+using SupportFunctions.Storage;
+
+namespace SupportFunctions.App.Queues;
+
+/// <summary>Standalone only: polls every handled queue, a batch at a time, and hands messages to the dispatcher.</summary>
+public sealed class QueuePoller(QueueDispatcher dispatcher, StorageInitializer storage, IOptions<QueueOptions> options, ILogger<QueuePoller> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await storage.Ready.WaitAsync(stoppingToken);
+        await Task.WhenAll(dispatcher.Queues.Select(queue => PollAsync(queue, stoppingToken)));
+    }
+
+    private async Task PollAsync(string queue, CancellationToken stoppingToken)
+    {
+        var client = dispatcher.Client(queue);
+        var settings = options.Value;
+        var idle = TimeSpan.FromMilliseconds(settings.PollIntervalMilliseconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var messages = await client.ReceiveAsync(settings.BatchSize, TimeSpan.FromSeconds(settings.VisibilityTimeoutSeconds), stoppingToken);
+                await Task.WhenAll(messages.Select(m => dispatcher.DispatchAsync(queue, client, m, stoppingToken)));
+                if (messages.Count == 0)
+                {
+                    await Task.Delay(idle, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (StorageRequestFailedException ex)
+            {
+                // Storage is down or throttling: messages stay in the queue; try again after a pause.
+                Logs.QueuePollFailed(logger, queue, ex.Status, ex.ErrorCode);
+                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+            }
+        }
+    }
+}

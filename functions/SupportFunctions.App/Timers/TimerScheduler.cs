@@ -1,0 +1,44 @@
+using System.Text.Json;
+using SupportFunctions.Storage.Queues;
+using SupportFunctions.Storage.Repositories;
+
+namespace SupportFunctions.App.Timers;
+
+/// <summary>
+/// Durable timers on the timers queue. Scheduling sends the message first and returns the record the caller commits
+/// with its own change: a crash in between leaves a message whose token is not current (dropped on delivery), never
+/// a current token without a message. Waits beyond the queue's 7-day visibility limit hop.
+/// </summary>
+public sealed class TimerScheduler(StorageLayout layout, TimeProvider time)
+{
+    /// <summary>Longest single wait; longer waits are delivered early and sent again for the rest.</summary>
+    public static readonly TimeSpan MaxHop = QueueClient.MaxVisibilityDelay - TimeSpan.FromMinutes(1);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private QueueClient Queue => layout.Queue(StorageLayout.TimersQueue);
+
+    public async Task<TimerRecord> ScheduleAsync(string subject, string kind, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        await SendAsync(new TimerMessage(subject, kind, token, dueAt), cancellationToken);
+        return new TimerRecord(kind, token, dueAt, TimerState.Armed);
+    }
+
+    /// <summary>Cancelling is writing a new token that no message carries.</summary>
+    public TimerRecord Cancel(string kind) => new(kind, Guid.NewGuid().ToString("N"), time.GetUtcNow(), TimerState.Cancelled);
+
+    /// <summary>(Re)sends a timer message with the delay left until it is due, capped at one hop.</summary>
+    public async Task SendAsync(TimerMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var delay = message.DueAt - time.GetUtcNow();
+        delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxHop ? MaxHop : delay;
+        await Queue.SendAsync(JsonSerializer.Serialize(message, Json), TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds)), cancellationToken: cancellationToken);
+    }
+
+    public static TimerMessage Parse(string text) =>
+        JsonSerializer.Deserialize<TimerMessage>(text, Json) is { Subject: not null, Kind: not null, Token: not null } message
+            ? message
+            : throw new FormatException("The message is not a timer.");
+}
