@@ -25,11 +25,12 @@ port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && exec 3>&- 3<&-
 }
 
-# azurite_start <data dir> <blob port> <queue port> <table port> <log file>; sets AZURITE_PID.
+# azurite_start <data dir, or "memory"> <blob port> <queue port> <table port> <log file>; sets AZURITE_PID.
 azurite_start() {
   local data="$1" blob="$2" queue="$3" table="$4" log="$5"
-  mkdir -p "$data"
-  "$AZURITE_BIN" --silent --disableTelemetry --location "$data" \
+  local storage=(--inMemoryPersistence)
+  if [ "$data" != "memory" ]; then mkdir -p "$data"; storage=(--location "$data"); fi
+  "$AZURITE_BIN" --silent --disableTelemetry "${storage[@]}" \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"$log" 2>&1 &
   AZURITE_PID=$!

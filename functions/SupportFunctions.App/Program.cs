@@ -4,6 +4,7 @@ using SupportFunctions.App;
 using SupportFunctions.App.Admin;
 using SupportFunctions.App.Cases;
 using SupportFunctions.App.Health;
+using SupportFunctions.App.Functions;
 using SupportFunctions.App.Hosting;
 using SupportFunctions.App.Queues;
 using SupportFunctions.App.Timers;
@@ -56,6 +57,8 @@ api.MapGroup("/public/cases").WithTags("Cases").RequireRateLimiting(CaseServiceC
 api.MapGroup("/uploads").WithTags("Uploads").RequireAuthorization(AccessPolicies.Authenticated).MapUploads();
 api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapAdmin();
 api.MapGroup("/admin/poison").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapPoison();
+
+app.MapFunctionsHost();
 
 await app.StartAsync();
 var accountName = app.Services.GetRequiredService<StorageAccount>().AccountName;

@@ -10,7 +10,7 @@ namespace SupportFunctions.App.Timers;
 /// </summary>
 public sealed class TimerQueueHandler(IEnumerable<ITimerEffect> effects, CaseRepository cases, TimerScheduler scheduler, TimeProvider time, ILogger<TimerQueueHandler> logger) : IQueueHandler
 {
-    /// <summary>Queue delays are whole seconds; a message up to this early is due.</summary>
+    /// <summary>Queue delays are whole seconds; a message up to this early waits in the handler rather than going round again.</summary>
     private static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<string, ITimerEffect> _effects = effects.ToDictionary(e => e.Kind, StringComparer.Ordinal);
@@ -42,10 +42,16 @@ public sealed class TimerQueueHandler(IEnumerable<ITimerEffect> effects, CaseRep
             return;
         }
 
-        if (timer.DueAt - time.GetUtcNow() > Tolerance)
+        var early = timer.DueAt - time.GetUtcNow();
+        if (early > Tolerance)
         {
             await scheduler.SendAsync(timer, cancellationToken);
             return;
+        }
+
+        if (early > TimeSpan.Zero)
+        {
+            await Task.Delay(early, time, cancellationToken);
         }
 
         Logs.TimerFired(logger, timer.Kind, timer.Subject, timer.DueAt);

@@ -16,8 +16,6 @@ public sealed class TimerScheduler(StorageLayout layout, TimeProvider time)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private QueueClient Queue => layout.Queue(StorageLayout.TimersQueue);
-
     public async Task<TimerRecord> ScheduleAsync(string subject, string kind, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
         var token = Guid.NewGuid().ToString("N");
@@ -34,7 +32,9 @@ public sealed class TimerScheduler(StorageLayout layout, TimeProvider time)
         ArgumentNullException.ThrowIfNull(message);
         var delay = message.DueAt - time.GetUtcNow();
         delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxHop ? MaxHop : delay;
-        await Queue.SendAsync(JsonSerializer.Serialize(message, Json), TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds)), cancellationToken: cancellationToken);
+        // Queue delays are whole seconds: round down, and the handler waits out the sub-second rest, so a timer is
+        // neither early nor a second late.
+        await layout.Queue(StorageLayout.TimersQueue).SendAsync(JsonSerializer.Serialize(message, Json), TimeSpan.FromSeconds(Math.Floor(delay.TotalSeconds)), cancellationToken: cancellationToken);
     }
 
     public static TimerMessage Parse(string text) =>

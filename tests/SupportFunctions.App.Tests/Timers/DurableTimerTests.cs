@@ -22,6 +22,13 @@ public sealed class DurableTimerTests : IAsyncLifetime
 
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 
+    /// <summary>Messages waiting in all timer queues, visible or not.</summary>
+    private async Task<int> QueuedAsync()
+    {
+        var layout = _app.Services.GetRequiredService<StorageLayout>();
+        return await layout.Queue(StorageLayout.TimersQueue).GetApproximateCountAsync();
+    }
+
     private async Task<TimerRecord> ArmAsync(string subject, TimeSpan delay)
     {
         var timer = await Scheduler.ScheduleAsync(subject, RecordingTimerEffect.TestKind, DateTimeOffset.UtcNow + delay, default);
@@ -68,7 +75,7 @@ public sealed class DurableTimerTests : IAsyncLifetime
 
         await Task.Delay(3500);
         Assert.Empty(Effect.Fired);
-        Assert.Equal(0, await _app.Services.GetRequiredService<StorageLayout>().Queue(StorageLayout.TimersQueue).GetApproximateCountAsync());
+        Assert.Equal(0, await QueuedAsync());
     }
 
     [Fact]
@@ -79,7 +86,7 @@ public sealed class DurableTimerTests : IAsyncLifetime
         await Scheduler.SendAsync(new TimerMessage("SUBJ-4", timer.Kind, timer.Token, timer.DueAt), default);
 
         await Eventually.WaitAsync(() => Task.FromResult(Effect.Fired.Count), c => c > 0, TimeSpan.FromSeconds(15), "the timer");
-        await Eventually.WaitAsync(() => _app.Services.GetRequiredService<StorageLayout>().Queue(StorageLayout.TimersQueue).GetApproximateCountAsync(), c => c == 0, TimeSpan.FromSeconds(15), "the queue to drain");
+        await Eventually.WaitAsync(QueuedAsync, c => c == 0, TimeSpan.FromSeconds(15), "the queue to drain");
         Assert.Single(Effect.Fired);
     }
 
@@ -95,7 +102,7 @@ public sealed class DurableTimerTests : IAsyncLifetime
         await handler.HandleAsync(new SupportFunctions.App.Queues.InboundQueueMessage("m1", System.Text.Json.JsonSerializer.Serialize(new TimerMessage("SUBJ-5", timer.Kind, timer.Token, due), Web), 1), default);
 
         Assert.Empty(Effect.Fired);
-        Assert.Equal(2, await _app.Services.GetRequiredService<StorageLayout>().Queue(StorageLayout.TimersQueue).GetApproximateCountAsync());
+        Assert.Equal(2, await QueuedAsync());
     }
 
     [Fact]
@@ -133,5 +140,53 @@ public sealed class DurableTimerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
         Assert.DoesNotContain(id!, await (await _app.Admin.GetAsync("/api/admin/poison")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await _app.Admin.PostAsync($"/api/admin/poison/{id}/replay", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Under_the_functions_host_a_queue_trigger_invocation_runs_the_same_handler()
+    {
+        var timer = await Scheduler.ScheduleAsync("SUBJ-7", RecordingTimerEffect.TestKind, DateTimeOffset.UtcNow, default);
+        await Cases.SaveTimerAsync("SUBJ-7", timer, default);
+        var text = System.Text.Json.JsonSerializer.Serialize(new TimerMessage("SUBJ-7", timer.Kind, timer.Token, timer.DueAt), Web);
+        // The documented queue-trigger payload (Data keyed by the binding name, Metadata as the host writes it).
+        var invocation = $$$"""
+        {"Data":{"message":{{{System.Text.Json.JsonSerializer.Serialize(text)}}}},
+         "Metadata":{"DequeueCount":1,"ExpirationTime":"2026-11-29T17:58:31+00:00","Id":"800ae4b3-bdd2-4c08-badd-f08e5a34b865",
+                     "InsertionTime":"2026-11-22T17:58:31+00:00","NextVisibleTime":"2026-11-22T18:08:32+00:00","PopReceipt":"AgAAAAMAAAAAAAAAAgtnj8x+1QE=",
+                     "sys":{"MethodName":"TimersQueue","UtcNow":"2026-11-22T17:58:32.2205399Z","RandGuid":"24ad4c06-24ad-4e5b-8294-3da9714877e9"}
+         }
+        }
+        """;
+
+        var response = await _app.Anonymous.PostAsync("/TimersQueue", new StringContent(invocation, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, answer.GetProperty("outputs").ValueKind);
+        Assert.Contains("Handled message 800ae4b3", answer.GetProperty("logs")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(timer.Token, Assert.Single(Effect.Fired).Timer.Token);
+    }
+
+    [Fact]
+    public async Task Under_the_functions_host_a_failing_message_is_retried_then_parked_on_its_last_delivery()
+    {
+        var invocation = (int count) => new StringContent($$$"""{"Data":{"message":"not a timer"},"Metadata":{"DequeueCount":{{{count}}},"Id":"poison-1"}}""", System.Text.Encoding.UTF8, "application/json");
+
+        var retried = await _app.Anonymous.PostAsync("/TimersQueue", invocation(1));
+        Assert.Equal(HttpStatusCode.InternalServerError, retried.StatusCode);
+
+        var parked = await _app.Anonymous.PostAsync("/TimersQueue", invocation(2));
+        Assert.Equal(HttpStatusCode.OK, parked.StatusCode);
+        Assert.Contains("timers-poison-1", await (await _app.Admin.GetAsync("/api/admin/poison")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.Anonymous.PostAsync("/NoSuchFunction", invocation(1))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Under_the_functions_host_the_reconcile_timer_trigger_rearms_lost_timers()
+    {
+        await Cases.SaveTimerAsync("SUBJ-8", new TimerRecord(RecordingTimerEffect.TestKind, Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow.AddSeconds(-5), TimerState.Armed), default);
+        var response = await _app.Anonymous.PostAsync("/ReconcileTimers", new StringContent("""{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"IsPastDue":false}},"Metadata":{}}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Re-armed 1", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

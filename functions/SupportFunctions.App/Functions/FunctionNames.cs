@@ -1,0 +1,16 @@
+using SupportFunctions.Storage.Repositories;
+
+namespace SupportFunctions.App.Functions;
+
+/// <summary>
+/// The non-HTTP functions the Functions host invokes (custom handler: <c>POST /{FunctionName}</c>): one queue trigger
+/// per queue the app handles, and the timer triggers for its schedules.
+/// </summary>
+public static class FunctionNames
+{
+    public const string ReconcileTimers = "ReconcileTimers";
+
+    /// <summary>Queue-trigger function name → queue base name.</summary>
+    public static IReadOnlyDictionary<string, string> QueueTriggers { get; } =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["TimersQueue"] = StorageLayout.TimersQueue };
+}
