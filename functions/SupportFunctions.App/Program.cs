@@ -52,7 +52,7 @@ app.UseSwaggerUI(ui =>
 
 var api = app.MapGroup("/api");
 api.MapGroup("/health").WithTags("Health").MapHealth();
-api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(AccessPolicies.Authenticated).MapCases();
+api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(AccessPolicies.Authenticated).MapCases().MapCaseActions();
 api.MapGroup("/public/cases").WithTags("Cases").RequireRateLimiting(CaseServiceCollectionExtensions.PublicIntakeLimit).MapPublicCases();
 api.MapGroup("/uploads").WithTags("Uploads").RequireAuthorization(AccessPolicies.Authenticated).MapUploads();
 api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapAdmin();

@@ -11,7 +11,7 @@ namespace SupportFunctions.App.Cases;
 /// or (when the policy lets them see their organisation) any. Everything else is "not found", never "forbidden", so
 /// case numbers of other customers do not leak.
 /// </summary>
-public sealed class CaseAccess(SupportPolicy policy, DirectoryRepository directory)
+public sealed class CaseAccess(SupportPolicy policy, DirectoryRepository directory, CaseRepository cases)
 {
     public async Task<bool> CanSeeAsync(Caller caller, SupportCase c, CancellationToken cancellationToken)
     {
@@ -41,6 +41,10 @@ public sealed class CaseAccess(SupportPolicy policy, DirectoryRepository directo
         var (contact, account) = found.Value;
         return c.Cc.Contains(contact.Email, StringComparer.OrdinalIgnoreCase) || Entitlement.SeesOrganization(policy, contact, account);
     }
+
+    /// <summary>Whether the caller may see the case with this number (false when there is none).</summary>
+    public async Task<bool> CanSeeAsync(Caller caller, string number, CancellationToken cancellationToken) =>
+        await cases.GetAsync(number, cancellationToken) is { } stored && await CanSeeAsync(caller, stored.Case, cancellationToken);
 
     public async Task<(Contact Contact, CustomerAccount Account)?> ContactAsync(Caller caller, CancellationToken cancellationToken)
     {

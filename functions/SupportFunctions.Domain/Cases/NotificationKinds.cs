@@ -5,6 +5,7 @@ public static class NotificationKinds
 {
     public const string Acknowledgement = "acknowledgement";
     public const string NotEntitledNotice = "not-entitled-notice";
+    public const string AgentReply = "agent-reply";
     public const string SlaWarning = "sla-warning";
     public const string SlaBreach = "sla-breach";
     public const string EscalationReceived = "escalation";

@@ -1,0 +1,108 @@
+using SupportFunctions.Domain.Policies;
+using SupportFunctions.Domain.Sla;
+
+namespace SupportFunctions.Domain.Cases;
+
+/// <summary>
+/// The case lifecycle: New → Open → Pending customer | On hold | Pending third party → Solved → Closed, reopening from
+/// Solved or Closed (any time, or within the policy's window). Each step is an audit event and moves the SLA clocks.
+/// </summary>
+public static class CaseLifecycle
+{
+    private static readonly CaseStatus[] Working = [CaseStatus.Open, CaseStatus.PendingCustomer, CaseStatus.OnHold, CaseStatus.PendingThirdParty, CaseStatus.Solved, CaseStatus.Closed];
+
+    public static IReadOnlyList<CaseStatus> AllowedFrom(CaseStatus status) => status switch
+    {
+        CaseStatus.New => Working,
+        CaseStatus.Solved => [CaseStatus.Open, CaseStatus.Closed],
+        CaseStatus.Closed => [CaseStatus.Open],
+        _ => Working.Where(s => s != status).ToArray(),
+    };
+
+    /// <summary>Why the case cannot move to <paramref name="to"/> now; null when it can.</summary>
+    public static string? Refusal(SupportPolicy policy, SupportCase c, CaseStatus to, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(c);
+        if (!AllowedFrom(c.Status).Contains(to))
+        {
+            return $"A case in status {c.Status} cannot move to {to}; allowed: {string.Join(", ", AllowedFrom(c.Status))}.";
+        }
+
+        if (c.Status == CaseStatus.Closed && policy.Lifecycle.ReopenWithin is { } window && c.ClosedAt is { } closed && at - closed > window)
+        {
+            return $"The case was closed on {closed:yyyy-MM-dd}; it can be reopened within {window.TotalDays:0.#} days of closing. Please open a new case.";
+        }
+
+        return null;
+    }
+
+    /// <summary>Moves the case to <paramref name="to"/> (the caller checked <see cref="Refusal"/>): audit event, SLA pause, resume or restoration.</summary>
+    public static CaseChangeBuilder ChangeStatus(CaseChangeBuilder change, SupportPolicy policy, CaseStatus to, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(policy);
+        var from = change.Case.Status;
+        if (from == to)
+        {
+            return change;
+        }
+
+        var at = change.At;
+        var reopening = from is CaseStatus.Solved or CaseStatus.Closed && to is not (CaseStatus.Solved or CaseStatus.Closed);
+        change.Update(c => c with
+        {
+            Status = to,
+            Sla = to == CaseStatus.Solved ? SlaClocks.OnRestored(SlaClocks.OnStatus(c.Sla, policy, to, at), at) : SlaClocks.OnStatus(c.Sla, policy, to, at),
+            ClosedAt = to == CaseStatus.Closed ? at : reopening ? null : c.ClosedAt,
+            ClosureReason = reopening ? null : c.ClosureReason,
+            ClosureNotice = reopening ? null : c.ClosureNotice,
+        });
+        var data = new Dictionary<string, string> { ["from"] = from.ToString(), ["to"] = to.ToString() };
+        if (!string.IsNullOrWhiteSpace(reason))
+        {
+            data["reason"] = reason;
+        }
+
+        return change.Record(reopening ? "reopened" : "status-changed", data);
+    }
+
+    /// <summary>A public agent reply: meets first response, opens a new case, and is mailed to requester and CCs.</summary>
+    public static CaseChangeBuilder AgentReply(CaseChangeBuilder change, SupportPolicy policy, string body)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        change.Update(c => c with { Sla = SlaClocks.OnAgentReply(c.Sla, change.At) });
+        if (change.Case.Status == CaseStatus.New)
+        {
+            ChangeStatus(change, policy, CaseStatus.Open);
+        }
+
+        var data = new Dictionary<string, string> { ["body"] = body };
+        return change.Record("agent-reply", data).Notify(NotificationKinds.AgentReply, change.Case.CustomerRecipients(), data);
+    }
+
+    /// <summary>
+    /// A customer reply: a case waiting on the customer (or solved, or closed when reopening is allowed) goes back to
+    /// Open, and a next-reply clock starts where the policy sets one.
+    /// </summary>
+    public static CaseChangeBuilder CustomerReply(CaseChangeBuilder change, SupportPolicy policy, string body)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (change.Case.Status is CaseStatus.PendingCustomer or CaseStatus.Solved or CaseStatus.Closed
+            && Refusal(policy, change.Case, CaseStatus.Open, change.At) is null)
+        {
+            ChangeStatus(change, policy, CaseStatus.Open, "customer replied");
+        }
+
+        change.Update(c => c with { Sla = SlaClocks.OnCustomerReply(c.Sla, policy, c.Severity, change.At) });
+        return change.Record("customer-reply", new Dictionary<string, string> { ["body"] = body });
+    }
+
+    /// <summary>An internal note: staff only, never shown to the customer, never mailed.</summary>
+    public static CaseChangeBuilder InternalNote(CaseChangeBuilder change, string body)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change.Record("internal-note", new Dictionary<string, string> { ["body"] = body }, EventVisibility.Internal);
+    }
+}
