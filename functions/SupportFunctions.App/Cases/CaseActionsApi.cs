@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using SupportFunctions.App.Hosting;
 using SupportFunctions.App.Security;
-using SupportFunctions.App.Sla;
 using SupportFunctions.Domain.Cases;
 using SupportFunctions.Domain.Policies;
 
@@ -15,6 +14,7 @@ public static class CaseActionsApi
     {
         group.MapPost("/{number}/replies", Reply).WithName("ReplyToCase").WithSummary("{\"body\"}: a public reply — from an agent it is mailed to requester and CCs and meets first response; from the customer it reopens a case waiting on them.").Accepts<TextRequest>("application/json");
         group.MapPost("/{number}/notes", Note).WithName("AddInternalNote").WithSummary("{\"body\"}: an internal note, staff only, never shown to or mailed to the customer.").Accepts<TextRequest>("application/json").RequireAuthorization(AccessPolicies.Staff);
+        group.MapPost("/{number}/close", Close).WithName("CloseCase").WithSummary("{\"reason\": resolved|defect|enhancement|thirdParty|customerChange, \"defectId\", \"ideaReference\", \"vendor\", \"note\"}: close, with or without a resolution; customerChange waits in Pending customer and closes by itself after the policy's wait.").Accepts<CloseRequest>("application/json").RequireAuthorization(AccessPolicies.Staff);
         group.MapPost("/{number}/status", ChangeStatus).WithName("ChangeCaseStatus").WithSummary("{\"status\", \"reason\"}: move the case; an invalid transition is 409 naming the current and allowed statuses.").Accepts<StatusRequest>("application/json").RequireAuthorization(AccessPolicies.Staff);
         return group;
     }
@@ -46,7 +46,7 @@ public static class CaseActionsApi
                 CaseLifecycle.CustomerReply(change, policy, body!);
             }
 
-            return new CaseChange(change) { Timers = SlaPlanner.Timers(policy, change.Case, now) };
+            return CaseTimers.Complete(policy, stored.Case, change);
         }, cancellationToken);
         return updated is null ? NotFound(number) : TypedResults.Ok(await intake.ViewAsync(updated, cancellationToken));
     }
@@ -92,8 +92,7 @@ public static class CaseActionsApi
                 return null;
             }
 
-            var change = CaseLifecycle.ChangeStatus(new CaseChangeBuilder(stored.Case, now, caller.Actor), policy, to, reason);
-            return new CaseChange(change) { Timers = SlaPlanner.Timers(policy, change.Case, now) };
+            return CaseTimers.Complete(policy, stored.Case, CaseLifecycle.ChangeStatus(new CaseChangeBuilder(stored.Case, now, caller.Actor), policy, to, reason));
         }, cancellationToken);
         if (updated is null)
         {
@@ -111,6 +110,55 @@ public static class CaseActionsApi
         }
 
         return TypedResults.Ok(await intake.ViewAsync(updated, cancellationToken));
+    }
+
+    private static async Task<IResult> Close(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseIntakeService intake, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var read = await JsonBody.ReadAsync(http, 64 * 1024, cancellationToken);
+        if (read.Problem is not null)
+        {
+            return read.Problem;
+        }
+
+        using var document = read.Document!;
+        var root = document.RootElement;
+        string? Text(string name) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        if (!Enum.TryParse<ClosureReason>(Text("reason"), ignoreCase: true, out var reason) || !Enum.IsDefined(reason))
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["reason"] = [$"must be one of {string.Join(", ", Enum.GetValues<ClosureReason>().Select(PolicyJson.EnumValue))}"] });
+        }
+
+        var errors = CaseClosing.Check(reason, Text("defectId"), Text("vendor"));
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        string? refusal = null;
+        CaseStatus current = default;
+        var updated = await changes.ApplyAsync(number.ToUpperInvariant(), stored =>
+        {
+            var now = time.GetUtcNow();
+            current = stored.Case.Status;
+            var target = reason == ClosureReason.CustomerChange ? CaseStatus.PendingCustomer : CaseStatus.Closed;
+            refusal = current == CaseStatus.Closed || (current == CaseStatus.PendingCustomer && target == CaseStatus.PendingCustomer) ? $"A case in status {current} cannot be closed that way." : null;
+            if (refusal is not null)
+            {
+                return null;
+            }
+
+            var change = CaseClosing.Close(new CaseChangeBuilder(stored.Case, now, caller.Actor), policy, reason, Text("note"), Text("defectId"), Text("ideaReference"), Text("vendor"));
+            return new CaseChange(change) { Timers = CaseTimers.After(policy, stored.Case, change.Case, now) };
+        }, cancellationToken);
+        if (updated is null)
+        {
+            return NotFound(number);
+        }
+
+        return refusal is not null
+            ? Problems.Problem(StatusCodes.Status409Conflict, "The case cannot be closed that way.", refusal, "invalid-transition", new Dictionary<string, object?> { ["currentStatus"] = current.ToString(), ["allowed"] = CaseLifecycle.AllowedFrom(current).Select(s => s.ToString()).ToArray() })
+            : TypedResults.Ok(await intake.ViewAsync(updated, cancellationToken));
     }
 
     private static async Task<(string? Body, IResult? Problem)> ReadTextAsync(HttpRequest http, SupportPolicy policy, CancellationToken cancellationToken)
@@ -138,6 +186,9 @@ public static class CaseActionsApi
 
 /// <summary>A reply or note.</summary>
 public sealed record TextRequest(string Body);
+
+/// <summary>Closing a case, with what each reason needs.</summary>
+public sealed record CloseRequest(string Reason, string? Note, string? DefectId, string? IdeaReference, string? Vendor);
 
 /// <summary>A status change, with the reason recorded in the audit trail.</summary>
 public sealed record StatusRequest(string Status, string? Reason);

@@ -17,6 +17,9 @@ public static class TimerServiceCollectionExtensions
         services.AddSingleton<TimerReconciler>();
         services.AddSingleton<CaseChanges>();
         services.AddSingleton<ITimerEffect, SlaTimerEffect>();
+        services.AddSingleton<CustomerChangeWaitEffects>();
+        services.AddSingleton<ITimerEffect, CustomerChangeWaitEffects.Reminder>();
+        services.AddSingleton<ITimerEffect, CustomerChangeWaitEffects.AutoClose>();
         services.AddSingleton<IQueueHandler, TimerQueueHandler>();
         services.AddSingleton<QueueDispatcher>();
         if (HostingMode.RunsOwnWorkers(configuration))

@@ -6,6 +6,9 @@ public static class NotificationKinds
     public const string Acknowledgement = "acknowledgement";
     public const string NotEntitledNotice = "not-entitled-notice";
     public const string AgentReply = "agent-reply";
+    public const string CaseClosed = "case-closed";
+    public const string PendingReminder = "pending-customer-reminder";
+    public const string AutoClosed = "auto-closed";
     public const string SlaWarning = "sla-warning";
     public const string SlaBreach = "sla-breach";
     public const string EscalationReceived = "escalation";

@@ -66,6 +66,12 @@ public sealed record SupportCase
     /// <summary>SLA clocks and pause ledger.</summary>
     public Sla.SlaState Sla { get; init; } = new();
 
+    /// <summary>Set while the case waits for a change the customer must make; the auto-close counts from here.</summary>
+    public DateTimeOffset? AwaitingCustomerChangeSince { get; init; }
+
+    /// <summary>The defect a case was closed against.</summary>
+    public string? DefectId { get; init; }
+
     /// <summary>When the case was escalated to the support leads (by a customer request, a breach, or repeated errors).</summary>
     public DateTimeOffset? EscalatedAt { get; init; }
 

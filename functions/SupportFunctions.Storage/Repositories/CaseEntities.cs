@@ -51,6 +51,8 @@ internal static class CaseEntities
             ["ClosedAt"] = c.ClosedAt,
             ["Sla"] = StoredJson.Write(c.Sla),
             ["EscalatedAt"] = c.EscalatedAt,
+            ["AwaitingCustomerChangeSince"] = c.AwaitingCustomerChangeSince,
+            ["DefectId"] = c.DefectId,
             ["DataClass"] = "case",
         };
 
@@ -96,6 +98,8 @@ internal static class CaseEntities
         ClosedAt = e.GetDateTimeOffset("ClosedAt"),
         Sla = StoredJson.Read(e.GetString("Sla"), new Domain.Sla.SlaState()),
         EscalatedAt = e.GetDateTimeOffset("EscalatedAt"),
+        AwaitingCustomerChangeSince = e.GetDateTimeOffset("AwaitingCustomerChangeSince"),
+        DefectId = e.GetString("DefectId"),
     };
 
     public static TableEntity ToEntity(string subject, TimerRecord t) => new(subject, TimerPrefix + t.Kind)

@@ -30,4 +30,11 @@ public static class TestPolicies
         policy["sla"]!["targets"] = targets;
         policy["lifecycle"]!["maxDequeueCount"] = 2;
     });
+
+    /// <summary>Everbridge with the one-week customer-change wait shortened to seconds (reminder before it).</summary>
+    public static string EverbridgeWaitInSeconds(int waitSeconds = 6, int reminderBeforeSeconds = 3) => Write("everbridge", policy =>
+    {
+        policy["lifecycle"]!["customerChangeWait"] = $"PT{waitSeconds}S";
+        policy["lifecycle"]!["reminderBefore"] = $"PT{reminderBeforeSeconds}S";
+    });
 }
