@@ -55,6 +55,7 @@ api.MapGroup("/health").WithTags("Health").MapHealth();
 api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(AccessPolicies.Authenticated).MapCases().MapCaseActions();
 api.MapGroup("/public/cases").WithTags("Cases").RequireRateLimiting(CaseServiceCollectionExtensions.PublicIntakeLimit).MapPublicCases();
 api.MapGroup("/uploads").WithTags("Uploads").RequireAuthorization(AccessPolicies.Authenticated).MapUploads();
+api.MapGroup("/defects").WithTags("Cases").RequireAuthorization(AccessPolicies.Staff).MapDefects();
 api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapAdmin();
 api.MapGroup("/admin/poison").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapPoison();
 

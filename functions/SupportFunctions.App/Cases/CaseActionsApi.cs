@@ -13,6 +13,7 @@ public static class CaseActionsApi
     public static RouteGroupBuilder MapCaseActions(this RouteGroupBuilder group)
     {
         group.MapPost("/{number}/replies", Reply).WithName("ReplyToCase").WithSummary("{\"body\"}: a public reply — from an agent it is mailed to requester and CCs and meets first response; from the customer it reopens a case waiting on them.").Accepts<TextRequest>("application/json");
+        group.MapPost("/{number}/escalations", Escalate).WithName("EscalateCase").WithSummary("{\"description\", \"environment\", \"justification\"}: ask the support leads to look at the case; acknowledged to the requester; the SLA is unchanged.").Accepts<EscalationRequest>("application/json");
         group.MapPost("/{number}/notes", Note).WithName("AddInternalNote").WithSummary("{\"body\"}: an internal note, staff only, never shown to or mailed to the customer.").Accepts<TextRequest>("application/json").RequireAuthorization(AccessPolicies.Staff);
         group.MapPost("/{number}/close", Close).WithName("CloseCase").WithSummary("{\"reason\": resolved|defect|enhancement|thirdParty|customerChange, \"defectId\", \"ideaReference\", \"vendor\", \"note\"}: close, with or without a resolution; customerChange waits in Pending customer and closes by itself after the policy's wait.").Accepts<CloseRequest>("application/json").RequireAuthorization(AccessPolicies.Staff);
         group.MapPost("/{number}/status", ChangeStatus).WithName("ChangeCaseStatus").WithSummary("{\"status\", \"reason\"}: move the case; an invalid transition is 409 naming the current and allowed statuses.").Accepts<StatusRequest>("application/json").RequireAuthorization(AccessPolicies.Staff);
@@ -49,6 +50,52 @@ public static class CaseActionsApi
             return CaseTimers.Complete(policy, stored.Case, change);
         }, cancellationToken);
         return updated is null ? NotFound(number) : TypedResults.Ok(await intake.ViewAsync(updated, cancellationToken));
+    }
+
+    private static async Task<IResult> Escalate(string number, HttpRequest http, ClaimsPrincipal user, CaseAccess access, CaseChanges changes, CaseIntakeService intake, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var read = await JsonBody.ReadAsync(http, 64 * 1024, cancellationToken);
+        if (read.Problem is not null)
+        {
+            return read.Problem;
+        }
+
+        using var document = read.Document!;
+        var root = document.RootElement;
+        string? Text(string name) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()?.Trim() : null;
+        var errors = new ErrorMap();
+        var description = Text("description");
+        var justification = Text("justification");
+        var environment = Text("environment");
+        if (string.IsNullOrEmpty(description) || description.Length > policy.Intake.MaxDescriptionLength)
+        {
+            errors.Add("description", $"is required: what the problem is now (at most {policy.Intake.MaxDescriptionLength} characters)");
+        }
+
+        if (string.IsNullOrEmpty(justification) || justification.Length > policy.Intake.MaxDescriptionLength)
+        {
+            errors.Add("justification", "is required: why the case needs someone beyond the assigned engineer");
+        }
+
+        if (policy.Intake.Environments.Count > 0 && !policy.Intake.Environments.Contains(environment ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add("environment", $"must be one of {string.Join(", ", policy.Intake.Environments)}");
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        if (!await access.CanSeeAsync(caller, number.ToUpperInvariant(), cancellationToken))
+        {
+            return NotFound(number);
+        }
+
+        var updated = await changes.ApplyAsync(number.ToUpperInvariant(), stored =>
+            new CaseChange(CaseLifecycle.RequestEscalation(new CaseChangeBuilder(stored.Case, time.GetUtcNow(), caller.Actor), policy, description!, environment, justification!)), cancellationToken);
+        return updated is null ? NotFound(number) : TypedResults.Accepted($"/api/cases/{updated.Number}", await intake.ViewAsync(updated, cancellationToken));
     }
 
     private static async Task<IResult> Note(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseIntakeService intake, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
@@ -112,7 +159,7 @@ public static class CaseActionsApi
         return TypedResults.Ok(await intake.ViewAsync(updated, cancellationToken));
     }
 
-    private static async Task<IResult> Close(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseIntakeService intake, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Close(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseIntakeService intake, SupportFunctions.Storage.Repositories.DefectRepository defects, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         var read = await JsonBody.ReadAsync(http, 64 * 1024, cancellationToken);
@@ -133,6 +180,12 @@ public static class CaseActionsApi
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
+        }
+
+        if (reason == ClosureReason.Defect)
+        {
+            // The link first: a closed case is never missing from its defect's list.
+            await defects.LinkAsync(Text("defectId")!, number.ToUpperInvariant(), time.GetUtcNow(), cancellationToken);
         }
 
         string? refusal = null;
@@ -186,6 +239,9 @@ public static class CaseActionsApi
 
 /// <summary>A reply or note.</summary>
 public sealed record TextRequest(string Body);
+
+/// <summary>An escalation request: the case number is in the path.</summary>
+public sealed record EscalationRequest(string Description, string? Environment, string Justification);
 
 /// <summary>Closing a case, with what each reason needs.</summary>
 public sealed record CloseRequest(string Reason, string? Note, string? DefectId, string? IdeaReference, string? Vendor);

@@ -26,6 +26,7 @@ public sealed class CaseIntakeService(
     CaseNumberAllocator numbers,
     UploadService uploads,
     TimerScheduler timers,
+    ErrorSignatureRepository errorSignatures,
     TimeProvider time,
     ILogger<CaseIntakeService> logger)
 {
@@ -106,6 +107,11 @@ public sealed class CaseIntakeService(
         var timeZone = requester.Contact?.TimeZone ?? requester.Account?.TimeZone ?? "UTC";
         var caseAttachments = attachments.Select(a => a with { AddedAt = now }).ToList();
         var opening = CaseOpening.From(decision, submission, requester, number, actor, language, timeZone, caseAttachments, SlaClocks.Start(policy, decision.Severity, now), now);
+        if (decision.Outcome == IntakeOutcome.Accepted && RepeatedErrors.Signature(policy, opening.Case) is { } signature && policy.Lifecycle.RepeatedErrors is { } repeated)
+        {
+            var reports = await errorSignatures.RecordAndCountAsync(opening.Case.AccountId!, signature, number, now, repeated.Window, cancellationToken);
+            opening = RepeatedErrors.EscalateIfRepeated(opening, policy, reports);
+        }
 
         // Message before state: if the transaction below fails, this timer's token was never committed and it is dropped.
         var slaTimer = SlaPlanner.NextCheck(policy, opening.Case, now) is { } due

@@ -28,6 +28,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DirectoryRepository>();
         services.AddSingleton<ApiKeyRepository>();
         services.AddSingleton<UploadRepository>();
+        services.AddSingleton<DefectRepository>();
+        services.AddSingleton<ErrorSignatureRepository>();
         services.AddSingleton(sp => new CaseNumberAllocator(sp.GetRequiredService<StorageLayout>()));
         return services;
     }

@@ -105,4 +105,32 @@ public static class CaseLifecycle
         ArgumentNullException.ThrowIfNull(change);
         return change.Record("internal-note", new Dictionary<string, string> { ["body"] = body }, EventVisibility.Internal);
     }
+
+    /// <summary>The team escalations of a case go to: its team's lead team, else the policy's first lead team.</summary>
+    public static string LeadTeamOf(SupportPolicy policy, SupportCase c)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(c);
+        return policy.FindTeam(c.Team)?.EscalatesTo ?? policy.Teams.FirstOrDefault(t => t.Kind == TeamKind.Lead)?.Id ?? c.Team;
+    }
+
+    /// <summary>
+    /// An escalation request: recorded on the case, routed to the lead team, acknowledged to the requester. It does
+    /// not change the SLA by itself.
+    /// </summary>
+    public static CaseChangeBuilder RequestEscalation(CaseChangeBuilder change, SupportPolicy policy, string description, string? environment, string justification)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var lead = LeadTeamOf(policy, change.Case);
+        var data = new Dictionary<string, string> { ["description"] = description, ["justification"] = justification, ["team"] = lead };
+        if (!string.IsNullOrWhiteSpace(environment))
+        {
+            data["environment"] = environment;
+        }
+
+        change.Update(c => c with { EscalatedAt = c.EscalatedAt ?? change.At })
+            .Record("escalation-requested", data)
+            .Notify(NotificationKinds.EscalationReceived, [$"team:{lead}"], data);
+        return change.Notify(NotificationKinds.EscalationAcknowledged, change.Case.CustomerRecipients(), new Dictionary<string, string> { ["team"] = lead });
+    }
 }

@@ -72,6 +72,9 @@ public sealed record SupportCase
     /// <summary>The defect a case was closed against.</summary>
     public string? DefectId { get; init; }
 
+    /// <summary>The release in which the linked defect was announced fixed to the requester (once per release).</summary>
+    public string? DefectFixedIn { get; init; }
+
     /// <summary>When the case was escalated to the support leads (by a customer request, a breach, or repeated errors).</summary>
     public DateTimeOffset? EscalatedAt { get; init; }
 

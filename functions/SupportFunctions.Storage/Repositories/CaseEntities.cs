@@ -53,6 +53,7 @@ internal static class CaseEntities
             ["EscalatedAt"] = c.EscalatedAt,
             ["AwaitingCustomerChangeSince"] = c.AwaitingCustomerChangeSince,
             ["DefectId"] = c.DefectId,
+            ["DefectFixedIn"] = c.DefectFixedIn,
             ["DataClass"] = "case",
         };
 
@@ -100,6 +101,7 @@ internal static class CaseEntities
         EscalatedAt = e.GetDateTimeOffset("EscalatedAt"),
         AwaitingCustomerChangeSince = e.GetDateTimeOffset("AwaitingCustomerChangeSince"),
         DefectId = e.GetString("DefectId"),
+        DefectFixedIn = e.GetString("DefectFixedIn"),
     };
 
     public static TableEntity ToEntity(string subject, TimerRecord t) => new(subject, TimerPrefix + t.Kind)

@@ -15,10 +15,12 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     public const string ApiKeysTable = "apikeys";
     public const string UploadsTable = "uploads";
     public const string PoisonTable = "poison";
+    public const string DefectsTable = "defects";
+    public const string ErrorSignaturesTable = "errorsignatures";
     public const string FilesContainer = "files";
     public const string TimersQueue = "timers";
 
-    public static IReadOnlyList<string> TableNames { get; } = [CasesTable, CaseIndexTable, CountersTable, IdempotencyTable, DirectoryTable, ApiKeysTable, UploadsTable, PoisonTable];
+    public static IReadOnlyList<string> TableNames { get; } = [CasesTable, CaseIndexTable, CountersTable, IdempotencyTable, DirectoryTable, ApiKeysTable, UploadsTable, PoisonTable, DefectsTable, ErrorSignaturesTable];
 
     public static IReadOnlyList<string> ContainerNames { get; } = [FilesContainer];
 
