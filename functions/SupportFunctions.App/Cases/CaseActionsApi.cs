@@ -14,6 +14,8 @@ public static class CaseActionsApi
     {
         group.MapPost("/{number}/replies", Reply).WithName("ReplyToCase").WithSummary("{\"body\"}: a public reply — from an agent it is mailed to requester and CCs and meets first response; from the customer it reopens a case waiting on them.").Accepts<TextRequest>("application/json");
         group.MapPost("/{number}/escalations", Escalate).WithName("EscalateCase").WithSummary("{\"description\", \"environment\", \"justification\"}: ask the support leads to look at the case; acknowledged to the requester; the SLA is unchanged.").Accepts<EscalationRequest>("application/json");
+        group.MapPost("/{number}/severity", Severity).WithName("ChangeCaseSeverity").WithSummary("{\"severity\", \"reason\"}: staff change it (clocks keep elapsed time); a customer's request is recorded and sent to the team to decide.").Accepts<SeverityRequest>("application/json");
+        group.MapPost("/{number}/assignee", Assign).WithName("AssignCase").WithSummary("{\"agentId\"}: the agent working the case.").Accepts<AssignRequest>("application/json").RequireAuthorization(AccessPolicies.Staff);
         group.MapPost("/{number}/notes", Note).WithName("AddInternalNote").WithSummary("{\"body\"}: an internal note, staff only, never shown to or mailed to the customer.").Accepts<TextRequest>("application/json").RequireAuthorization(AccessPolicies.Staff);
         group.MapPost("/{number}/close", Close).WithName("CloseCase").WithSummary("{\"reason\": resolved|defect|enhancement|thirdParty|customerChange, \"defectId\", \"ideaReference\", \"vendor\", \"note\"}: close, with or without a resolution; customerChange waits in Pending customer and closes by itself after the policy's wait.").Accepts<CloseRequest>("application/json").RequireAuthorization(AccessPolicies.Staff);
         group.MapPost("/{number}/status", ChangeStatus).WithName("ChangeCaseStatus").WithSummary("{\"status\", \"reason\"}: move the case; an invalid transition is 409 naming the current and allowed statuses.").Accepts<StatusRequest>("application/json").RequireAuthorization(AccessPolicies.Staff);
@@ -96,6 +98,70 @@ public static class CaseActionsApi
         var updated = await changes.ApplyAsync(number.ToUpperInvariant(), stored =>
             new CaseChange(CaseLifecycle.RequestEscalation(new CaseChangeBuilder(stored.Case, time.GetUtcNow(), caller.Actor), policy, description!, environment, justification!)), cancellationToken);
         return updated is null ? NotFound(number) : TypedResults.Accepted($"/api/cases/{updated.Number}", await intake.ViewAsync(updated, cancellationToken));
+    }
+
+    private static async Task<IResult> Severity(string number, HttpRequest http, ClaimsPrincipal user, CaseAccess access, CaseChanges changes, CaseIntakeService intake, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var read = await JsonBody.ReadAsync(http, 16 * 1024, cancellationToken);
+        if (read.Problem is not null)
+        {
+            return read.Problem;
+        }
+
+        using var document = read.Document!;
+        var root = document.RootElement;
+        var errors = new ErrorMap();
+        var severity = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("severity", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var level) ? level : (int?)null;
+        var reason = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()?.Trim() : null;
+        if (severity is null || policy.FindSeverity(severity.Value) is null)
+        {
+            errors.Add("severity", $"must be one of {string.Join(", ", policy.Severities.Select(x => $"{x.Level} ({x.Name})"))}");
+        }
+
+        if (string.IsNullOrEmpty(reason) || reason.Length > 4000)
+        {
+            errors.Add("reason", "is required: why the severity should change");
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        if (!await access.CanSeeAsync(caller, number.ToUpperInvariant(), cancellationToken))
+        {
+            return NotFound(number);
+        }
+
+        var updated = await changes.ApplyAsync(number.ToUpperInvariant(), stored =>
+        {
+            var change = new CaseChangeBuilder(stored.Case, time.GetUtcNow(), caller.Actor);
+            return caller.IsStaff
+                ? CaseTimers.Complete(policy, stored.Case, CaseLifecycle.ChangeSeverity(change, policy, severity!.Value, reason!))
+                : new CaseChange(CaseLifecycle.RequestSeverity(change, severity!.Value, reason!));
+        }, cancellationToken);
+        return updated is null ? NotFound(number) : TypedResults.Ok(await intake.ViewAsync(updated, cancellationToken));
+    }
+
+    private static async Task<IResult> Assign(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseIntakeService intake, SupportFunctions.Storage.Repositories.DirectoryRepository directory, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var read = await JsonBody.ReadAsync(http, 16 * 1024, cancellationToken);
+        if (read.Problem is not null)
+        {
+            return read.Problem;
+        }
+
+        using var document = read.Document!;
+        var agentId = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("agentId", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+        if (agentId is null || await directory.GetAgentAsync(agentId, cancellationToken) is null)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["agentId"] = ["must name an existing agent"] });
+        }
+
+        var updated = await changes.ApplyAsync(number.ToUpperInvariant(), stored => new CaseChange(CaseLifecycle.Assign(new CaseChangeBuilder(stored.Case, time.GetUtcNow(), caller.Actor), agentId)), cancellationToken);
+        return updated is null ? NotFound(number) : TypedResults.Ok(await intake.ViewAsync(updated, cancellationToken));
     }
 
     private static async Task<IResult> Note(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseIntakeService intake, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
@@ -242,6 +308,12 @@ public sealed record TextRequest(string Body);
 
 /// <summary>An escalation request: the case number is in the path.</summary>
 public sealed record EscalationRequest(string Description, string? Environment, string Justification);
+
+/// <summary>A severity change or request, with its reason.</summary>
+public sealed record SeverityRequest(int Severity, string Reason);
+
+/// <summary>The agent to assign.</summary>
+public sealed record AssignRequest(string AgentId);
 
 /// <summary>Closing a case, with what each reason needs.</summary>
 public sealed record CloseRequest(string Reason, string? Note, string? DefectId, string? IdeaReference, string? Vendor);

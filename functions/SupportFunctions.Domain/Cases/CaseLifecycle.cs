@@ -133,4 +133,53 @@ public static class CaseLifecycle
             .Notify(NotificationKinds.EscalationReceived, [$"team:{lead}"], data);
         return change.Notify(NotificationKinds.EscalationAcknowledged, change.Case.CustomerRecipients(), new Dictionary<string, string> { ["team"] = lead });
     }
+
+    /// <summary>
+    /// Support changes the severity (either side may ask; support decides): clocks take the new targets keeping the
+    /// time elapsed, and the requester is told.
+    /// </summary>
+    public static CaseChangeBuilder ChangeSeverity(CaseChangeBuilder change, SupportPolicy policy, int severity, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(policy);
+        var from = change.Case.Severity;
+        if (from == severity)
+        {
+            return change;
+        }
+
+        change.Update(c => c with
+        {
+            Severity = severity,
+            Sla = SlaClocks.OnSeverityChange(c.Sla, policy, new SlaCalendars(policy, c.TimeZone), severity, c.CreatedAt, change.At),
+        });
+        var data = new Dictionary<string, string>
+        {
+            ["from"] = from.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["to"] = severity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["reason"] = reason,
+        };
+        return change.Record("severity-changed", data).Notify(NotificationKinds.SeverityChanged, change.Case.CustomerRecipients(), data);
+    }
+
+    /// <summary>A customer asks for another severity: recorded and sent to the team, which decides.</summary>
+    public static CaseChangeBuilder RequestSeverity(CaseChangeBuilder change, int severity, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var data = new Dictionary<string, string>
+        {
+            ["current"] = change.Case.Severity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["requested"] = severity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["reason"] = reason,
+        };
+        return change.Record("severity-change-requested", data).Notify(NotificationKinds.SeverityChangeRequested, [$"team:{change.Case.Team}"], data);
+    }
+
+    public static CaseChangeBuilder Assign(CaseChangeBuilder change, string agentId)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change.Case.AssigneeId == agentId
+            ? change
+            : change.Update(c => c with { AssigneeId = agentId }).Record("assigned", new Dictionary<string, string> { ["agentId"] = agentId }, EventVisibility.Internal);
+    }
 }

@@ -7,6 +7,8 @@ public static class NotificationKinds
     public const string NotEntitledNotice = "not-entitled-notice";
     public const string AgentReply = "agent-reply";
     public const string CaseClosed = "case-closed";
+    public const string SeverityChangeRequested = "severity-change-requested";
+    public const string SeverityChanged = "severity-changed";
     public const string DefectFixed = "defect-fixed";
     public const string EscalationAcknowledged = "escalation-acknowledged";
     public const string PendingReminder = "pending-customer-reminder";

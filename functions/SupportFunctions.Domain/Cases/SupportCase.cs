@@ -19,6 +19,9 @@ public sealed record SupportCase
 
     public required string Team { get; init; }
 
+    /// <summary>The agent working the case, if assigned.</summary>
+    public string? AssigneeId { get; init; }
+
     public string? Environment { get; init; }
 
     public DateTimeOffset? OccurredAt { get; init; }

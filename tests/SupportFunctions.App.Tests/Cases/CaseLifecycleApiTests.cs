@@ -108,4 +108,38 @@ public sealed class CaseLifecycleApiTests : IAsyncLifetime
         var stranger = await _app.CustomerAsync(designated: true);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.PostAsJsonAsync($"/api/cases/{number}/replies", new { body = "hi" })).StatusCode);
     }
+
+    [Fact]
+    public async Task Support_decides_severity_a_customer_request_is_recorded_and_sent_to_the_team()
+    {
+        var number = await OpenAsync();
+
+        var requested = await _customer.Client.PostAsJsonAsync($"/api/cases/{number}/severity", new { severity = 1, reason = "Whole site down now" });
+        await SupportApp.Expect(requested, HttpStatusCode.OK);
+        Assert.Equal(2, (await requested.JsonAsync()).GetProperty("severity").GetProperty("level").GetInt32());
+        var request = Assert.Single(await _app.Services.GetRequiredService<CaseRepository>().GetIntentsAsync(number, default), i => i.Kind == "severity-change-requested");
+        Assert.Equal(["team:technical-support"], request.Recipients);
+
+        var noReason = await _agent.PostAsJsonAsync($"/api/cases/{number}/severity", new { severity = 1 });
+        Assert.Equal(["reason"], (await noReason.JsonAsync()).ErrorFields());
+
+        var changed = await _agent.PostAsJsonAsync($"/api/cases/{number}/severity", new { severity = 3, reason = "Workaround available" });
+        await SupportApp.Expect(changed, HttpStatusCode.OK);
+        Assert.Equal(3, (await changed.JsonAsync()).GetProperty("severity").GetProperty("level").GetInt32());
+        Assert.Equal("PT2M", (await ClockAsync(number, "firstResponse")).GetProperty("target").GetString());
+        Assert.Contains("severity-changed", await (await _customer.Client.GetAsync($"/api/cases/{number}/events")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_agent_is_assigned_and_an_unknown_agent_is_refused()
+    {
+        var number = await OpenAsync();
+        var agents = await _app.Admin.PostAsJsonAsync("/api/admin/agents", new { id = "agent-kim", name = "Kim", email = "kim@vendor.example", teams = new[] { "technical-support" } });
+        await SupportApp.Expect(agents, HttpStatusCode.Created);
+
+        var assigned = await _agent.PostAsJsonAsync($"/api/cases/{number}/assignee", new { agentId = "agent-kim" });
+        await SupportApp.Expect(assigned, HttpStatusCode.OK);
+        Assert.Equal("agent-kim", (await assigned.JsonAsync()).GetProperty("assigneeId").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await _agent.PostAsJsonAsync($"/api/cases/{number}/assignee", new { agentId = "nobody" })).StatusCode);
+    }
 }
