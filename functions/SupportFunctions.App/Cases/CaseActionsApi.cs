@@ -65,7 +65,7 @@ public static class CaseActionsApi
 
         using var document = read.Document!;
         var root = document.RootElement;
-        string? Text(string name) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()?.Trim() : null;
+        string? Text(string name) => JsonFields.Text(root, name);
         var errors = new ErrorMap();
         var description = Text("description");
         var justification = Text("justification");
@@ -112,8 +112,8 @@ public static class CaseActionsApi
         using var document = read.Document!;
         var root = document.RootElement;
         var errors = new ErrorMap();
-        var severity = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("severity", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var level) ? level : (int?)null;
-        var reason = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()?.Trim() : null;
+        var severity = JsonFields.WholeNumber(root, "severity");
+        var reason = JsonFields.Text(root, "reason");
         if (severity is null || policy.FindSeverity(severity.Value) is null)
         {
             errors.Add("severity", $"must be one of {string.Join(", ", policy.Severities.Select(x => $"{x.Level} ({x.Name})"))}");
@@ -154,7 +154,7 @@ public static class CaseActionsApi
         }
 
         using var document = read.Document!;
-        var agentId = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("agentId", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+        var agentId = JsonFields.Text(document.RootElement, "agentId");
         if (agentId is null || await directory.GetAgentAsync(agentId, cancellationToken) is null)
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["agentId"] = ["must name an existing agent"] });
@@ -188,13 +188,12 @@ public static class CaseActionsApi
 
         using var document = read.Document!;
         var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("status", out var statusElement) || statusElement.ValueKind != JsonValueKind.String
-            || !Enum.TryParse<CaseStatus>(statusElement.GetString(), ignoreCase: true, out var to) || !Enum.IsDefined(to) || to == CaseStatus.New)
+        if (!Enum.TryParse<CaseStatus>(JsonFields.Text(root, "status"), ignoreCase: true, out var to) || !Enum.IsDefined(to) || to == CaseStatus.New)
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["status"] = [$"must be one of {string.Join(", ", Enum.GetNames<CaseStatus>().Where(n => n != nameof(CaseStatus.New)))}"] });
         }
 
-        var reason = root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        var reason = JsonFields.Text(root, "reason");
         (string Message, CaseStatus Current)? refusal = null;
         var updated = await changes.ApplyAsync(number.ToUpperInvariant(), stored =>
         {
@@ -236,7 +235,7 @@ public static class CaseActionsApi
 
         using var document = read.Document!;
         var root = document.RootElement;
-        string? Text(string name) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        string? Text(string name) => JsonFields.Text(root, name);
         if (!Enum.TryParse<ClosureReason>(Text("reason"), ignoreCase: true, out var reason) || !Enum.IsDefined(reason))
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["reason"] = [$"must be one of {string.Join(", ", Enum.GetValues<ClosureReason>().Select(PolicyJson.EnumValue))}"] });
@@ -289,7 +288,7 @@ public static class CaseActionsApi
         }
 
         using var document = read.Document!;
-        var body = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null;
+        var body = JsonFields.Text(document.RootElement, "body");
         if (string.IsNullOrWhiteSpace(body))
         {
             return (null, Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["is required"] }));

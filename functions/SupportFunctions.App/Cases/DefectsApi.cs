@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SupportFunctions.App.Hosting;
 using SupportFunctions.Domain.Cases;
 using SupportFunctions.Storage.Repositories;
@@ -26,7 +25,7 @@ public static class DefectsApi
         }
 
         using var document = read.Document!;
-        var release = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("release", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()?.Trim() : null;
+        var release = JsonFields.Text(document.RootElement, "release");
         if (string.IsNullOrEmpty(release) || release.Length > 100)
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["release"] = ["is required: the release version that contains the fix (at most 100 characters)"] });

@@ -29,10 +29,7 @@ public static class UploadsApi
             return null;
         }
 
-        string? Text(string name)
-        {
-            return body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        }
+        string? Text(string name) => Hosting.JsonFields.Text(body, name);
 
         var fileName = Text("fileName");
         var contentType = Text("contentType");
