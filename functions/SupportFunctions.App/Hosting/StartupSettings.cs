@@ -43,9 +43,9 @@ internal static class StartupSettings
         }
 
         var prefix = configuration[StorageOptions.Section + ":Prefix"];
-        if (!string.IsNullOrEmpty(prefix) && !System.Text.RegularExpressions.Regex.IsMatch(prefix, "^[a-z][a-z0-9]{0,19}$"))
+        if (SupportFunctions.Storage.Repositories.StorageNaming.Problem(prefix) is { } prefixProblem)
         {
-            problems.Add($"Setting '{StorageOptions.Section}:Prefix' is '{prefix}'; it must be 1-20 lower-case letters and digits, starting with a letter.");
+            problems.Add($"Setting '{StorageOptions.Section}:Prefix' is '{prefix}'; {prefixProblem}.");
         }
 
         return problems;

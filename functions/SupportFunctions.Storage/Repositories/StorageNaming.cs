@@ -11,13 +11,17 @@ public sealed partial class StorageNaming
     public StorageNaming(string? prefix = null)
     {
         Prefix = (prefix ?? string.Empty).ToLowerInvariant();
-        if (Prefix.Length > 0 && !PrefixPattern().IsMatch(Prefix))
+        if (Problem(Prefix) is { } problem)
         {
-            throw new ArgumentException($"Storage name prefix '{prefix}' must be 1–20 lower-case letters and digits, starting with a letter.", nameof(prefix));
+            throw new ArgumentException($"Storage name prefix '{prefix}': {problem}.", nameof(prefix));
         }
     }
 
     public string Prefix { get; }
+
+    /// <summary>Why a configured prefix cannot be used; null when it can.</summary>
+    public static string? Problem(string? prefix) =>
+        string.IsNullOrEmpty(prefix) || PrefixPattern().IsMatch(prefix) ? null : "it must be 1-20 lower-case letters and digits, starting with a letter";
 
     public string Table(string name) => Prefix + name;
 
