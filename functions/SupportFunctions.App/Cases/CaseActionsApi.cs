@@ -66,28 +66,13 @@ public static class CaseActionsApi
         using var document = read.Document!;
         var root = document.RootElement;
         string? Text(string name) => JsonFields.Text(root, name);
-        var errors = new ErrorMap();
         var description = Text("description");
         var justification = Text("justification");
         var environment = Text("environment");
-        if (string.IsNullOrEmpty(description) || description.Length > policy.Intake.MaxDescriptionLength)
-        {
-            errors.Add("description", $"is required: what the problem is now (at most {policy.Intake.MaxDescriptionLength} characters)");
-        }
-
-        if (string.IsNullOrEmpty(justification) || justification.Length > policy.Intake.MaxDescriptionLength)
-        {
-            errors.Add("justification", "is required: why the case needs someone beyond the assigned engineer");
-        }
-
-        if (policy.Intake.Environments.Count > 0 && !policy.Intake.Environments.Contains(environment ?? string.Empty, StringComparer.OrdinalIgnoreCase))
-        {
-            errors.Add("environment", $"must be one of {string.Join(", ", policy.Intake.Environments)}");
-        }
-
+        var errors = CaseLifecycle.CheckEscalationRequest(policy, description, environment, justification);
         if (errors.Count > 0)
         {
-            return Problems.Validation(errors.ToDictionary());
+            return Problems.Validation(errors);
         }
 
         if (!await access.CanSeeAsync(caller, number.ToUpperInvariant(), cancellationToken))
@@ -111,22 +96,12 @@ public static class CaseActionsApi
 
         using var document = read.Document!;
         var root = document.RootElement;
-        var errors = new ErrorMap();
         var severity = JsonFields.WholeNumber(root, "severity");
         var reason = JsonFields.Text(root, "reason");
-        if (severity is null || policy.FindSeverity(severity.Value) is null)
-        {
-            errors.Add("severity", $"must be one of {string.Join(", ", policy.Severities.Select(x => $"{x.Level} ({x.Name})"))}");
-        }
-
-        if (string.IsNullOrEmpty(reason) || reason.Length > 4000)
-        {
-            errors.Add("reason", "is required: why the severity should change");
-        }
-
+        var errors = CaseLifecycle.CheckSeverityChange(policy, severity, reason);
         if (errors.Count > 0)
         {
-            return Problems.Validation(errors.ToDictionary());
+            return Problems.Validation(errors);
         }
 
         if (!await access.CanSeeAsync(caller, number.ToUpperInvariant(), cancellationToken))
@@ -259,8 +234,7 @@ public static class CaseActionsApi
         {
             var now = time.GetUtcNow();
             current = stored.Case.Status;
-            var target = reason == ClosureReason.CustomerChange ? CaseStatus.PendingCustomer : CaseStatus.Closed;
-            refusal = current == CaseStatus.Closed || (current == CaseStatus.PendingCustomer && target == CaseStatus.PendingCustomer) ? $"A case in status {current} cannot be closed that way." : null;
+            refusal = CaseClosing.Refusal(policy, stored.Case, reason, now);
             if (refusal is not null)
             {
                 return null;

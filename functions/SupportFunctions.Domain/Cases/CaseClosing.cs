@@ -29,6 +29,10 @@ public static class CaseClosing
         return errors.ToDictionary();
     }
 
+    /// <summary>Why the case cannot be closed for this reason now (the lifecycle's transition rule); null when it can.</summary>
+    public static string? Refusal(SupportPolicy policy, SupportCase c, ClosureReason reason, DateTimeOffset at) =>
+        CaseLifecycle.Refusal(policy, c, reason == ClosureReason.CustomerChange ? CaseStatus.PendingCustomer : CaseStatus.Closed, at);
+
     public static CaseChangeBuilder Close(CaseChangeBuilder change, SupportPolicy policy, ClosureReason reason, string? note, string? defectId, string? ideaReference, string? vendor)
     {
         ArgumentNullException.ThrowIfNull(change);

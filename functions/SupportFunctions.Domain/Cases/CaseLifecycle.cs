@@ -114,6 +114,48 @@ public static class CaseLifecycle
         return policy.FindTeam(c.Team)?.EscalatesTo ?? policy.Teams.FirstOrDefault(t => t.Kind == TeamKind.Lead)?.Id ?? c.Team;
     }
 
+    /// <summary>What an escalation request must give: what the problem is now, why it needs the leads, and (where the policy lists environments) which one.</summary>
+    public static Dictionary<string, string[]> CheckEscalationRequest(SupportPolicy policy, string? description, string? environment, string? justification)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var errors = new ErrorMap();
+        var max = policy.Intake.MaxDescriptionLength;
+        if (string.IsNullOrWhiteSpace(description) || description.Length > max)
+        {
+            errors.Add("description", $"is required: what the problem is now (at most {max} characters)");
+        }
+
+        if (string.IsNullOrWhiteSpace(justification) || justification.Length > max)
+        {
+            errors.Add("justification", "is required: why the case needs someone beyond the assigned engineer");
+        }
+
+        if (policy.Intake.Environments.Count > 0 && !policy.Intake.Environments.Contains(environment ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add("environment", $"must be one of {string.Join(", ", policy.Intake.Environments)}");
+        }
+
+        return errors.ToDictionary();
+    }
+
+    /// <summary>What a severity change or request must give: a level of the policy and the reason.</summary>
+    public static Dictionary<string, string[]> CheckSeverityChange(SupportPolicy policy, int? severity, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var errors = new ErrorMap();
+        if (severity is null || policy.FindSeverity(severity.Value) is null)
+        {
+            errors.Add("severity", $"must be one of {string.Join(", ", policy.Severities.Select(x => $"{x.Level} ({x.Name})"))}");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 4000)
+        {
+            errors.Add("reason", "is required: why the severity should change");
+        }
+
+        return errors.ToDictionary();
+    }
+
     /// <summary>
     /// An escalation request: recorded on the case, routed to the lead team, acknowledged to the requester. It does
     /// not change the SLA by itself.
