@@ -42,9 +42,17 @@ public sealed class CaseAccess(SupportPolicy policy, DirectoryRepository directo
         return c.Cc.Contains(contact.Email, StringComparer.OrdinalIgnoreCase) || Entitlement.SeesOrganization(policy, contact, account);
     }
 
-    /// <summary>Whether the caller may see the case with this number (false when there is none).</summary>
-    public async Task<bool> CanSeeAsync(Caller caller, string number, CancellationToken cancellationToken) =>
-        await cases.GetAsync(number, cancellationToken) is { } stored && await CanSeeAsync(caller, stored.Case, cancellationToken);
+    /// <summary>The case with this number (any case, upper-cased) if the caller may see it; null otherwise, including malformed numbers.</summary>
+    public async Task<StoredCase?> FindVisibleAsync(Caller caller, string number, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(number) || number.Length > 40 || number.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-'))
+        {
+            return null;
+        }
+
+        var stored = await cases.GetAsync(number.ToUpperInvariant(), cancellationToken);
+        return stored is not null && await CanSeeAsync(caller, stored.Case, cancellationToken) ? stored : null;
+    }
 
     public async Task<(Contact Contact, CustomerAccount Account)?> ContactAsync(Caller caller, CancellationToken cancellationToken)
     {

@@ -31,12 +31,12 @@ public static class CaseActionsApi
             return problem;
         }
 
-        if (!await access.CanSeeAsync(caller, number.ToUpperInvariant(), cancellationToken))
+        if (await access.FindVisibleAsync(caller, number, cancellationToken) is not { } visible)
         {
             return NotFound(number);
         }
 
-        var updated = await changes.ApplyAsync(number.ToUpperInvariant(), stored =>
+        var updated = await changes.ApplyAsync(visible.Case.Number, stored =>
         {
             var now = time.GetUtcNow();
             var change = new CaseChangeBuilder(stored.Case, now, caller.Actor);
@@ -75,12 +75,12 @@ public static class CaseActionsApi
             return Problems.Validation(errors);
         }
 
-        if (!await access.CanSeeAsync(caller, number.ToUpperInvariant(), cancellationToken))
+        if (await access.FindVisibleAsync(caller, number, cancellationToken) is not { } visible)
         {
             return NotFound(number);
         }
 
-        var updated = await changes.ApplyAsync(number.ToUpperInvariant(), stored =>
+        var updated = await changes.ApplyAsync(visible.Case.Number, stored =>
             new CaseChange(CaseLifecycle.RequestEscalation(new CaseChangeBuilder(stored.Case, time.GetUtcNow(), caller.Actor), policy, description!, environment, justification!)), cancellationToken);
         return updated is null ? NotFound(number) : TypedResults.Accepted($"/api/cases/{updated.Number}", await intake.ViewAsync(updated, cancellationToken));
     }
@@ -104,12 +104,12 @@ public static class CaseActionsApi
             return Problems.Validation(errors);
         }
 
-        if (!await access.CanSeeAsync(caller, number.ToUpperInvariant(), cancellationToken))
+        if (await access.FindVisibleAsync(caller, number, cancellationToken) is not { } visible)
         {
             return NotFound(number);
         }
 
-        var updated = await changes.ApplyAsync(number.ToUpperInvariant(), stored =>
+        var updated = await changes.ApplyAsync(visible.Case.Number, stored =>
         {
             var change = new CaseChangeBuilder(stored.Case, time.GetUtcNow(), caller.Actor);
             return caller.IsStaff

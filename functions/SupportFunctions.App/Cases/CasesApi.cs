@@ -92,7 +92,7 @@ public static class CasesApi
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Get(string number, ClaimsPrincipal user, CaseRepository cases, CaseAccess access, CaseIntakeService intake, CancellationToken cancellationToken)
     {
-        var found = await VisibleCaseAsync(number, Caller.From(user), cases, access, cancellationToken);
+        var found = await access.FindVisibleAsync(Caller.From(user), number, cancellationToken);
         return found is null ? NotFound(number) : TypedResults.Ok(await intake.ViewAsync(found.Case, cancellationToken));
     }
 
@@ -178,7 +178,7 @@ public static class CasesApi
     private static async Task<Results<Ok<IReadOnlyList<CaseEventView>>, ProblemHttpResult>> Events(string number, ClaimsPrincipal user, CaseRepository cases, CaseAccess access, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
-        if (await VisibleCaseAsync(number, caller, cases, access, cancellationToken) is null)
+        if (await access.FindVisibleAsync(caller, number, cancellationToken) is null)
         {
             return NotFound(number);
         }
@@ -190,14 +190,14 @@ public static class CasesApi
 
     private static async Task<Results<Ok<SlaView>, ProblemHttpResult>> Sla(string number, ClaimsPrincipal user, CaseRepository cases, CaseAccess access, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
     {
-        var stored = await VisibleCaseAsync(number, Caller.From(user), cases, access, cancellationToken);
+        var stored = await access.FindVisibleAsync(Caller.From(user), number, cancellationToken);
         return stored is null ? NotFound(number) : TypedResults.Ok(SlaView.From(stored.Case, policy, time.GetUtcNow()));
     }
 
     private static async Task<IResult> AddAttachment(string number, HttpContext context, ClaimsPrincipal user, CaseRepository cases, CaseAccess access, UploadService uploads, SupportPolicy policy, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
-        var stored = await VisibleCaseAsync(number, caller, cases, access, cancellationToken);
+        var stored = await access.FindVisibleAsync(caller, number, cancellationToken);
         if (stored is null)
         {
             return NotFound(number);
@@ -222,7 +222,7 @@ public static class CasesApi
     private static async Task<IResult> ConfirmAttachment(string number, string attachmentId, ClaimsPrincipal user, CaseRepository cases, CaseAccess access, UploadService uploads, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
-        var stored = await VisibleCaseAsync(number, caller, cases, access, cancellationToken);
+        var stored = await access.FindVisibleAsync(caller, number, cancellationToken);
         var attachment = stored is null ? null : await cases.GetAttachmentAsync(number, attachmentId, cancellationToken);
         if (stored is null || attachment is null)
         {
@@ -233,17 +233,6 @@ public static class CasesApi
         return problem is not null
             ? Problems.Validation(new Dictionary<string, string[]> { ["file"] = [problem] })
             : TypedResults.Ok(AttachmentView.From(confirmed!));
-    }
-
-    private static async Task<StoredCase?> VisibleCaseAsync(string number, Caller caller, CaseRepository cases, CaseAccess access, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(number) || number.Length > 40 || number.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-'))
-        {
-            return null;
-        }
-
-        var stored = await cases.GetAsync(number.ToUpperInvariant(), cancellationToken);
-        return stored is not null && await access.CanSeeAsync(caller, stored.Case, cancellationToken) ? stored : null;
     }
 
     private static ProblemHttpResult NotFound(string number) => Problems.NotFound($"There is no case {number} that you can see.");
