@@ -38,7 +38,8 @@ function exampleCase() {
 
 (async () => {
   await call("POST", "/api/admin/accounts", { id: "demo-account", name: "Demo Customer", timeZone: "America/New_York", language: policy.defaultLanguage || "en", contractStatus: "active" });
-  await call("POST", "/api/admin/accounts/demo-account/contacts", { id: "demo-admin", name: "Dana Admin", email: "dana.admin@demo.example", roles: ["Administrator"], designated: true });
+  await call("POST", "/api/admin/accounts/demo-account/contacts", { id: "demo-admin", name: "Dana Admin", email: "dana.admin@demo.example", phone: "+15551230001", roles: ["Administrator"], designated: true, maySendNotifications: true });
+  await call("PUT", "/api/admin/accounts/demo-account/phone-pin", { pin: "4821" });
   await call("POST", "/api/admin/accounts/demo-account/contacts", { id: "demo-user", name: "Uli User", email: "uli.user@demo.example", roles: ["User"] });
   const team = (policy.teams.find((t) => t.kind === "support") || policy.teams[0]).id;
   await call("POST", "/api/admin/agents", { id: "demo-agent", name: "Sam Agent", email: "sam.agent@vendor.example", teams: [team] });

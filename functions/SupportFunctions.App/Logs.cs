@@ -59,4 +59,25 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 5000, Level = LogLevel.Warning, Message = "SLA {Effect} on case {CaseNumber}: {Clock} at {Elapsed} of {Target}")]
     public static partial void SlaThreshold(ILogger logger, string effect, string caseNumber, string clock, TimeSpan elapsed, TimeSpan target);
+
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Information, Message = "Inbound mail {ItemId} ignored: {Reason} (sender {Sender})")]
+    public static partial void InboundMailIgnored(ILogger logger, string itemId, string sender, string reason);
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Inbound mail {ItemId} names case {CaseNumber} in its subject but {Sender} does not belong to that case; opening a new case")]
+    public static partial void SubjectTokenMismatch(ILogger logger, string itemId, string caseNumber, string sender);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Inbound mail {ItemId} added to case {CaseNumber}")]
+    public static partial void InboundMailThreaded(ILogger logger, string itemId, string caseNumber);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Inbound mail {ItemId} opened case {CaseNumber}")]
+    public static partial void InboundMailOpenedCase(ILogger logger, string itemId, string caseNumber);
+
+    [LoggerMessage(EventId = 6010, Level = LogLevel.Information, Message = "Call {CallId} event {ItemId} applied to case {CaseNumber}")]
+    public static partial void CallApplied(ILogger logger, string callId, string itemId, string caseNumber);
+
+    [LoggerMessage(EventId = 6011, Level = LogLevel.Warning, Message = "Call {CallId}: {Reason}")]
+    public static partial void CallRefused(ILogger logger, string callId, string reason);
+
+    [LoggerMessage(EventId = 6020, Level = LogLevel.Warning, Message = "Queued case request {MessageId} rejected: {Reason}")]
+    public static partial void QueuedCaseRejected(ILogger logger, string messageId, string reason);
 }

@@ -6,6 +6,7 @@ using SupportFunctions.App.Cases;
 using SupportFunctions.App.Health;
 using SupportFunctions.App.Functions;
 using SupportFunctions.App.Hosting;
+using SupportFunctions.App.Inbound;
 using SupportFunctions.App.Queues;
 using SupportFunctions.App.Timers;
 using SupportFunctions.App.Security;
@@ -33,6 +34,7 @@ builder.Services.AddSupportStorage();
 builder.Services.AddSupportAuthentication();
 builder.Services.AddSupportCases(builder.Configuration);
 builder.Services.AddSupportTimers(builder.Configuration);
+builder.Services.AddSupportInbound();
 builder.Services.AddSingleton<StorageReadinessProbe>();
 
 var app = builder.Build();
@@ -58,6 +60,8 @@ api.MapGroup("/uploads").WithTags("Uploads").RequireAuthorization(AccessPolicies
 api.MapGroup("/defects").WithTags("Cases").RequireAuthorization(AccessPolicies.Staff).MapDefects();
 api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapAdmin();
 api.MapGroup("/admin/poison").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapPoison();
+api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapInboundAdmin();
+api.MapGroup("/inbound").WithTags("Inbound").AllowAnonymous().MapInbound();
 
 app.MapFunctionsHost();
 

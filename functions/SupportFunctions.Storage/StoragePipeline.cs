@@ -76,6 +76,11 @@ public sealed class StoragePipeline
         {
             throw new StorageRequestFailedException(0, "ServiceUnreachable", null, $"{Kind} storage at {Endpoint} could not be reached: {ex.Message}", ex);
         }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is RequestFailedException { Status: 0 }))
+        {
+            // Azure.Core's retry policy reports "unreachable on every try" as an AggregateException of them.
+            throw new StorageRequestFailedException(0, "ServiceUnreachable", null, $"{Kind} storage at {Endpoint} could not be reached after {ex.InnerExceptions.Count} tries: {ex.InnerExceptions[^1].Message}", ex);
+        }
 
         return message.Response;
     }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace SupportFunctions.Benchmarks;
 
 /// <summary>The real app on Kestrel (loopback, free port), on the bench's Azurite, under its own storage prefix.</summary>
-public sealed class BenchApp(string connectionString, string policyPath) : WebApplicationFactory<Program>
+public sealed class BenchApp(string connectionString, string policyPath, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "bench-bootstrap-key-0123456789abcdef0123456789";
 
@@ -16,5 +16,9 @@ public sealed class BenchApp(string connectionString, string policyPath) : WebAp
         builder.UseSetting("SupportFunctions:Policy", policyPath);
         builder.UseSetting("SupportFunctions:Admin:BootstrapKey", AdminKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -22,12 +22,15 @@ internal static class BenchmarkProgram
             case "intake":
                 await IntakeBenchmark.RunAsync(connectionString, Path.Combine(AppContext.BaseDirectory, "policies", "everbridge.json"), TimeSpan.FromSeconds(seconds));
                 return 0;
+            case "inbound":
+                await InboundBenchmark.RunAsync(connectionString, Path.Combine(AppContext.BaseDirectory, "policies", "digibee.json"), TimeSpan.FromSeconds(seconds));
+                return 0;
             case "timers":
                 var count = int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_TIMERS") ?? "10000", CultureInfo.InvariantCulture);
                 await TimerBenchmark.RunAsync(connectionString, Path.Combine(AppContext.BaseDirectory, "policies", "everbridge.json"), count, TimeSpan.FromMinutes(2));
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: storage, intake, timers.");
+                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: storage, intake, inbound, timers.");
                 return 2;
         }
     }

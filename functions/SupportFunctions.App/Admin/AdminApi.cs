@@ -18,6 +18,7 @@ public static class AdminApi
     {
         group.MapPost("/accounts", CreateAccount).WithName("CreateAccount").Accepts<AccountRequest>("application/json").Produces<CustomerAccount>(201).ProducesValidationProblem(422);
         group.MapGet("/accounts/{accountId}", GetAccount).WithName("GetAccount").Produces<CustomerAccount>();
+        group.MapPut("/accounts/{accountId}/phone-pin", SetPhonePin).WithName("SetAccountPhonePin").WithSummary("{\"pin\": 4–12 digits}: the PIN callers key in to verify themselves on PIN lines (stored hashed, never shown).").Accepts<PhonePinRequest>("application/json").Produces(204).ProducesValidationProblem(422);
         group.MapPatch("/accounts/{accountId}", UpdateAccount).WithName("UpdateAccount").WithSummary("JSON Merge Patch; If-Match with the ETag to update only what you read.").Accepts<AccountRequest>("application/merge-patch+json").Produces<CustomerAccount>();
         group.MapPost("/accounts/{accountId}/contacts", CreateContact).WithName("CreateContact").Accepts<ContactRequest>("application/json").Produces<Contact>(201).ProducesValidationProblem(422);
         group.MapGet("/accounts/{accountId}/contacts", ListContacts).WithName("ListContacts").Produces<IReadOnlyList<Contact>>();
@@ -106,6 +107,28 @@ public static class AdminApi
         {
             return Problems.Problem(StatusCodes.Status412PreconditionFailed, "The account changed since you read it.", "Read it again (GET) and send its ETag in If-Match.", "precondition-failed");
         }
+    }
+
+    private static async Task<IResult> SetPhonePin(string accountId, HttpRequest http, DirectoryRepository directory, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        if (await directory.GetAccountAsync(accountId, cancellationToken) is null)
+        {
+            return Problems.NotFound($"There is no account {accountId}.");
+        }
+
+        var (request, problem) = await ReadAsync<PhonePinRequest>(http, json.Value.SerializerOptions, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!PhonePin.IsWellFormed(request!.Pin))
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["pin"] = ["must be 4 to 12 digits"] });
+        }
+
+        await directory.SetPhonePinHashAsync(accountId, PhonePin.Hash(request.Pin!), cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<IResult> CreateContact(string accountId, HttpRequest http, DirectoryRepository directory, IOptions<JsonOptions> json, CancellationToken cancellationToken)

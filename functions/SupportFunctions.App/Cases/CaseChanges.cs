@@ -15,7 +15,14 @@ public sealed class CaseChanges(CaseRepository cases, TimerScheduler scheduler)
 
     /// <summary>The updated case; null when there is no such case. A decision of null means "nothing to change".</summary>
     public Task<SupportCase?> ApplyAsync(string number, Func<StoredCase, CaseChange?> decide, CancellationToken cancellationToken) =>
-        ApplyAsync(number, null, decide, cancellationToken);
+        ApplyAsync(number, null, null, decide, cancellationToken);
+
+    /// <summary>
+    /// Applies the change an inbound item (a mail, a call event) causes, once: the item's receipt is written in the same
+    /// transaction, and an item whose receipt the case already has changes nothing — however often it is delivered.
+    /// </summary>
+    public Task<SupportCase?> ApplyOnceAsync(string number, string receipt, Func<StoredCase, CaseChange?> decide, CancellationToken cancellationToken) =>
+        ApplyAsync(number, null, receipt, decide, cancellationToken);
 
     /// <summary>
     /// Applies the change a fired timer causes, only while that timer is still current and armed. The timer row is read
@@ -25,10 +32,10 @@ public sealed class CaseChanges(CaseRepository cases, TimerScheduler scheduler)
     public Task<SupportCase?> FireAsync(TimerMessage timer, Func<StoredCase, CaseChange?> decide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        return ApplyAsync(timer.Subject, timer, decide, cancellationToken);
+        return ApplyAsync(timer.Subject, timer, null, decide, cancellationToken);
     }
 
-    private async Task<SupportCase?> ApplyAsync(string number, TimerMessage? firing, Func<StoredCase, CaseChange?> decide, CancellationToken cancellationToken)
+    private async Task<SupportCase?> ApplyAsync(string number, TimerMessage? firing, string? receipt, Func<StoredCase, CaseChange?> decide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decide);
         for (var attempt = 1; ; attempt++)
@@ -46,6 +53,11 @@ public sealed class CaseChanges(CaseRepository cases, TimerScheduler scheduler)
                 {
                     return stored.Case;
                 }
+            }
+
+            if (receipt is not null && await cases.HasReceiptAsync(number, receipt, cancellationToken))
+            {
+                return stored.Case;
             }
 
             var change = decide(stored);
@@ -67,7 +79,7 @@ public sealed class CaseChanges(CaseRepository cases, TimerScheduler scheduler)
 
             try
             {
-                await cases.ApplyAsync(stored, change.Built.Case, change.Built.Events, change.Built.Intents, change.Attachments, timers, cancellationToken);
+                await cases.ApplyAsync(stored, change.Built.Case, change.Built.Events, change.Built.Intents, change.Attachments, timers, receipt, cancellationToken);
                 return change.Built.Case;
             }
             catch (StorageConcurrencyException) when (attempt < MaxAttempts)

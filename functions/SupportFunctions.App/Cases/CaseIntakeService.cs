@@ -40,23 +40,11 @@ public sealed class CaseIntakeService(
         var idempotencyCaller = caller?.Actor ?? $"anonymous:{EmailAddress.Normalize(read.Requester?.Email ?? string.Empty)}";
         var requestHash = Convert.ToHexString(SHA256.HashData(rawBody.Span));
 
-        IdempotencyRecord? recorded = null;
-        if (idempotencyKey is not null)
+        var claim = idempotencyKey is null ? null : new IdempotencyClaim(idempotencyCaller, idempotencyKey, requestHash);
+        var (recorded, earlier) = await EarlierAsync(claim, actor, cancellationToken);
+        if (earlier is not null)
         {
-            recorded = await idempotency.GetAsync(idempotencyCaller, idempotencyKey, cancellationToken);
-            if (recorded is not null)
-            {
-                if (recorded.RequestHash != requestHash)
-                {
-                    return new CaseCreation.KeyReused(recorded.CaseNumber);
-                }
-
-                if (await cases.GetAsync(recorded.CaseNumber, cancellationToken) is { } existing)
-                {
-                    Logs.IdempotentReplay(logger, recorded.CaseNumber, actor);
-                    return new CaseCreation.Replayed(await ViewAsync(existing.Case, cancellationToken));
-                }
-            }
+            return earlier;
         }
 
         var attachments = caller is null || read.Attachments.Count == 0
@@ -79,6 +67,30 @@ public sealed class CaseIntakeService(
             return new CaseCreation.Invalid(errors.ToDictionary());
         }
 
+        var request = new CaseOpeningRequest(requester, submission, actor, claim) { Attachments = attachments };
+        return await OpenAsync(request, recorded, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens a case for a requester another channel already identified (email, phone, queue intake): the same policy
+    /// check, numbering, idempotency and writes as the web. A claim already recorded means "same request again".
+    /// </summary>
+    public async Task<CaseCreation> OpenAsync(CaseOpeningRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (recorded, earlier) = await EarlierAsync(request.Idempotency, request.Actor, cancellationToken);
+        if (earlier is not null)
+        {
+            return earlier;
+        }
+
+        return await OpenAsync(request, recorded, cancellationToken);
+    }
+
+    private async Task<CaseCreation> OpenAsync(CaseOpeningRequest request, IdempotencyRecord? recorded, CancellationToken cancellationToken)
+    {
+        var (requester, submission, actor) = (request.Requester, request.Submission, request.Actor);
+        var now = time.GetUtcNow();
         var decision = CaseIntake.Evaluate(policy, submission, requester, now);
         switch (decision.Outcome)
         {
@@ -90,11 +102,11 @@ public sealed class CaseIntakeService(
         }
 
         var number = recorded?.CaseNumber ?? await numbers.NextAsync(policy.Intake.CaseNumberPrefix, policy.Intake.CaseNumberDigits, cancellationToken);
-        if (idempotencyKey is not null)
+        if (request.Idempotency is { } claim)
         {
             // Every retry under one key adopts the first one's number and time, so they all write identical rows.
-            var winner = recorded ?? await idempotency.RecordAsync(idempotencyCaller, idempotencyKey, new IdempotencyRecord(requestHash, number, now), cancellationToken);
-            if (winner.RequestHash != requestHash)
+            var winner = recorded ?? await idempotency.RecordAsync(claim.Caller, claim.Key, new IdempotencyRecord(claim.RequestHash, number, now), cancellationToken);
+            if (winner.RequestHash != claim.RequestHash)
             {
                 return new CaseCreation.KeyReused(winner.CaseNumber);
             }
@@ -105,8 +117,13 @@ public sealed class CaseIntakeService(
 
         var language = requester.Contact?.Language ?? requester.Account?.Language ?? policy.DefaultLanguage;
         var timeZone = requester.Contact?.TimeZone ?? requester.Account?.TimeZone ?? "UTC";
-        var caseAttachments = attachments.Select(a => a with { AddedAt = now }).ToList();
+        var caseAttachments = request.Attachments.Select(a => a with { AddedAt = now }).ToList();
         var opening = CaseOpening.From(decision, submission, requester, number, actor, language, timeZone, caseAttachments, SlaClocks.Start(policy, decision.Severity, now), now);
+        if (request.AcknowledgementData is { Count: > 0 } extra)
+        {
+            // Channel facts the answer needs (e.g. the Message-ID of the mail it answers, so it threads in the customer's client).
+            opening = opening with { Intents = opening.Intents.Select(i => i.Kind == NotificationKinds.Acknowledgement || i.Kind == NotificationKinds.NotEntitledNotice ? i with { Data = i.Data.Concat(extra.Where(e => !i.Data.ContainsKey(e.Key))).ToDictionary() } : i).ToList() };
+        }
         if (decision.Outcome == IntakeOutcome.Accepted && RepeatedErrors.Signature(policy, opening.Case) is { } signature && policy.Lifecycle.RepeatedErrors is { } repeated)
         {
             var reports = await errorSignatures.RecordAndCountAsync(opening.Case.AccountId!, signature, number, now, repeated.Window, cancellationToken);
@@ -127,6 +144,29 @@ public sealed class CaseIntakeService(
 
         Logs.CaseOpened(logger, number, opening.Case.Category, opening.Case.Severity, opening.Case.Team, decision.Outcome.ToString());
         return new CaseCreation.Created(CaseView.From(opening.Case, policy, requester.Account, opening.Attachments));
+    }
+
+    /// <summary>What an earlier request under the same idempotency key decided: its record, and its answer when its case exists.</summary>
+    private async Task<(IdempotencyRecord? Recorded, CaseCreation? Answer)> EarlierAsync(IdempotencyClaim? claim, string actor, CancellationToken cancellationToken)
+    {
+        var recorded = claim is null ? null : await idempotency.GetAsync(claim.Caller, claim.Key, cancellationToken);
+        if (recorded is null)
+        {
+            return (null, null);
+        }
+
+        if (recorded.RequestHash != claim!.RequestHash)
+        {
+            return (recorded, new CaseCreation.KeyReused(recorded.CaseNumber));
+        }
+
+        if (await cases.GetAsync(recorded.CaseNumber, cancellationToken) is { } existing)
+        {
+            Logs.IdempotentReplay(logger, recorded.CaseNumber, actor);
+            return (recorded, new CaseCreation.Replayed(await ViewAsync(existing.Case, cancellationToken)));
+        }
+
+        return (recorded, null);
     }
 
     public async Task<CaseView> ViewAsync(SupportCase c, CancellationToken cancellationToken)

@@ -12,5 +12,10 @@ public static class FunctionNames
 
     /// <summary>Queue-trigger function name → queue base name.</summary>
     public static IReadOnlyDictionary<string, string> QueueTriggers { get; } =
-        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["TimersQueue"] = StorageLayout.TimersQueue };
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["TimersQueue"] = StorageLayout.TimersQueue,
+            ["InboundQueue"] = StorageLayout.InboundQueue,
+            ["CasesInboundQueue"] = StorageLayout.CasesInboundQueue,
+        };
 }

@@ -16,27 +16,15 @@ public static class JsonBody
             return new Result(null, default, Problems.UnsupportedMediaType($"Send the body as application/json, not '{request.ContentType ?? "nothing"}'."));
         }
 
-        if (request.ContentLength > maxBytes)
+        var (raw, problem) = await RequestBody.ReadAsync(request, maxBytes, cancellationToken);
+        if (problem is not null)
         {
-            return new Result(null, default, Problems.TooLarge($"The body is {request.ContentLength} bytes; at most {maxBytes}."));
+            return new Result(null, default, problem);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > maxBytes)
-            {
-                return new Result(null, default, Problems.TooLarge($"The body is over {maxBytes} bytes."));
-            }
-        }
-
-        var raw = buffer.ToArray();
         try
         {
-            return new Result(JsonDocument.Parse(raw), raw, null);
+            return new Result(JsonDocument.Parse(raw!), raw, null);
         }
         catch (JsonException ex)
         {

@@ -1,3 +1,4 @@
+using SupportFunctions.App.Retention;
 using System.Globalization;
 using SupportFunctions.App.Cases;
 using SupportFunctions.App.Security;
@@ -228,24 +229,9 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
         return new UploadTicket(id, url, expires, "PUT", PutHeaders, Confirmed: false);
     }
 
-    private DateTimeOffset? ExpiryFrom(DateTimeOffset now) =>
-        policy.Retention.FirstOrDefault(r => r.DataClass == DataClass)?.Window is { } window ? now + window : null;
+    private DateTimeOffset? ExpiryFrom(DateTimeOffset now) => policy.ExpiresAt(DataClass, now);
 
-    private Dictionary<string, string> Metadata(DateTimeOffset now, string? caseNumber)
-    {
-        var metadata = new Dictionary<string, string> { ["dataclass"] = DataClass };
-        if (ExpiryFrom(now) is { } expires)
-        {
-            metadata["expiresat"] = expires.ToString("O", CultureInfo.InvariantCulture);
-        }
-
-        if (caseNumber is not null)
-        {
-            metadata["casenumber"] = caseNumber;
-        }
-
-        return metadata;
-    }
+    private Dictionary<string, string> Metadata(DateTimeOffset now, string? caseNumber) => RetentionMetadata.For(policy, DataClass, now, caseNumber);
 
     private static string ContentTypeOf(IFormFile file) => string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType;
 

@@ -97,8 +97,20 @@ public static class CaseIntake
 
         if (category is not null)
         {
-            CheckRequiredCaseFields(category, submission, errors);
-            CheckCategoryFields(category, submission, errors);
+            var fieldErrors = new ErrorMap();
+            CheckRequiredCaseFields(category, submission, fieldErrors);
+            CheckCategoryFields(category, submission, fieldErrors);
+            if (fieldErrors.Count > 0 && intake.DeferredFieldChannels.Contains(requester.Channel, StringComparer.OrdinalIgnoreCase))
+            {
+                // Calls and mails carry no form: the case opens, and what it still needs is listed for the agent to ask.
+                var missing = fieldErrors.ToDictionary();
+                warnings.Add(new CaseWarning("information-missing", string.Join("; ", missing.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"))));
+            }
+            else
+            {
+                errors.AddAll(fieldErrors.ToDictionary());
+            }
+
             foreach (var field in submission.Fields.Keys.Where(k => !category.Fields.Any(f => string.Equals(f.Id, k, StringComparison.OrdinalIgnoreCase))))
             {
                 errors.Add(FieldIds.OfCategoryField(field), $"is not a field of category \"{category.Id}\"");

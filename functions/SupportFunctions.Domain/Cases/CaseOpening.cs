@@ -78,6 +78,22 @@ public sealed record CaseOpening(SupportCase Case, IReadOnlyList<CaseEvent> Even
             CreatedAt = now,
             Data = closedAtOnce ? new Dictionary<string, string> { ["notice"] = decision.Notice ?? string.Empty } : new Dictionary<string, string>(),
         };
-        return new CaseOpening(opened, events, [intent], attachments);
+        var intents = new List<NotificationIntent> { intent };
+        if (!closedAtOnce && opened.Severity == 1)
+        {
+            // The most urgent level pages whoever is on call for the team at once, whatever the channel.
+            intents.Add(new NotificationIntent
+            {
+                Id = $"{number}-{NotificationKinds.Sev1Page}",
+                CaseNumber = number,
+                Kind = NotificationKinds.Sev1Page,
+                Recipients = [$"oncall:{opened.Team}"],
+                Language = language,
+                CreatedAt = now,
+                Data = new Dictionary<string, string> { ["subject"] = opened.Subject, ["channel"] = opened.Channel },
+            });
+        }
+
+        return new CaseOpening(opened, events, intents, attachments);
     }
 }

@@ -16,4 +16,7 @@ public static class NotificationKinds
     public const string SlaWarning = "sla-warning";
     public const string SlaBreach = "sla-breach";
     public const string EscalationReceived = "escalation";
+    public const string Sev1Page = "sev1-page";
+    public const string OperatorRequest = "operator-request";
+    public const string OperatorRequestRefused = "operator-request-refused";
 }

@@ -26,5 +26,11 @@ public sealed record IntakeRules
     /// <summary>Severity given when the requester does not ask for one.</summary>
     public int DefaultSeverity { get; init; } = 3;
 
+    /// <summary>
+    /// Channels without a form (a call, a mail): a case opened through them may lack category fields; it opens with an
+    /// "information-missing" warning listing them instead of being refused.
+    /// </summary>
+    public IReadOnlyList<string> DeferredFieldChannels { get; init; } = ["phone", "email"];
+
     public AttachmentRules Attachments { get; init; } = new();
 }

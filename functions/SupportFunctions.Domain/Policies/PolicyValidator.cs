@@ -1,3 +1,4 @@
+using SupportFunctions.Domain.Directory;
 using System.Text.RegularExpressions;
 using SupportFunctions.Domain.Cases;
 
@@ -64,6 +65,7 @@ internal static partial class PolicyValidator
         ValidateCalendars(policy, problems);
         ValidateSla(policy, problems);
         ValidateLifecycle(policy, problems);
+        ValidateInbound(policy, problems);
 
         Unique(policy.Retention.Select(r => r.DataClass), "$.retention", "dataClass", problems);
         for (var i = 0; i < policy.Retention.Count; i++)
@@ -391,6 +393,70 @@ internal static partial class PolicyValidator
                 if (value is { } duration && duration <= TimeSpan.Zero)
                 {
                     problems.Add(new($"$.sla.targets[{i}].{name}", "must be positive"));
+                }
+            }
+        }
+    }
+
+    private static void ValidateInbound(SupportPolicy policy, List<PolicyProblem> problems)
+    {
+        if (policy.InboundEmail is { } email)
+        {
+            if (!EmailAddress.IsValid(email.SupportAddress))
+            {
+                problems.Add(new PolicyProblem("$.inboundEmail.supportAddress", $"\"{email.SupportAddress}\" is not a valid email address"));
+            }
+
+            if (policy.FindCategory(email.DefaultCategory) is null)
+            {
+                problems.Add(new PolicyProblem("$.inboundEmail.defaultCategory", $"names category \"{email.DefaultCategory}\", which is not in $.categories"));
+            }
+
+            foreach (var address in email.EscalationAddresses.Where(a => !EmailAddress.IsValid(a)))
+            {
+                problems.Add(new PolicyProblem("$.inboundEmail.escalationAddresses", $"\"{address}\" is not a valid email address"));
+            }
+
+            if (email.SenderLimit < 1 || email.SenderWindow <= TimeSpan.Zero)
+            {
+                problems.Add(new PolicyProblem("$.inboundEmail.senderLimit", "must be at least 1 message in a positive senderWindow"));
+            }
+
+            if (!policy.Intake.Channels.Contains("email", StringComparer.OrdinalIgnoreCase))
+            {
+                problems.Add(new PolicyProblem("$.inboundEmail", "is set but \"email\" is not in $.intake.channels"));
+            }
+        }
+
+        if (policy.Voice is { } voice)
+        {
+            if (policy.FindCategory(voice.DefaultCategory) is null)
+            {
+                problems.Add(new PolicyProblem("$.voice.defaultCategory", $"names category \"{voice.DefaultCategory}\", which is not in $.categories"));
+            }
+
+            if (!policy.Intake.Channels.Contains("phone", StringComparer.OrdinalIgnoreCase))
+            {
+                problems.Add(new PolicyProblem("$.voice", "is set but \"phone\" is not in $.intake.channels"));
+            }
+
+            Unique(voice.Lines.Select(l => l.Number), "$.voice.lines", "number", problems);
+            for (var i = 0; i < voice.Lines.Count; i++)
+            {
+                var line = voice.Lines[i];
+                if (!PhoneNumber.IsE164(line.Number))
+                {
+                    problems.Add(new PolicyProblem($"$.voice.lines[{i}].number", $"\"{line.Number}\" is not an E.164 number such as +18005550100"));
+                }
+
+                if (line.Severity is { } severity && policy.FindSeverity(severity) is null)
+                {
+                    problems.Add(new PolicyProblem($"$.voice.lines[{i}].severity", $"is {severity}, which is not a level in $.severities"));
+                }
+
+                if (line.Category is { } category && policy.FindCategory(category) is null)
+                {
+                    problems.Add(new PolicyProblem($"$.voice.lines[{i}].category", $"names category \"{category}\", which is not in $.categories"));
                 }
             }
         }

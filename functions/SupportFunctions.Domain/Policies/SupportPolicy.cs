@@ -44,6 +44,16 @@ public sealed record SupportPolicy
 
     public PartnerSupportRules? PartnerSupport { get; init; }
 
+    /// <summary>Email intake; null: this deployment takes no email.</summary>
+    public InboundEmailRules? InboundEmail { get; init; }
+
+    /// <summary>Phone intake; null: no phone lines.</summary>
+    public VoiceRules? Voice { get; init; }
+
+    /// <summary>When data of a class written at <paramref name="writtenAt"/> expires; null when the policy keeps it.</summary>
+    public DateTimeOffset? ExpiresAt(string dataClass, DateTimeOffset writtenAt) =>
+        Retention.FirstOrDefault(r => string.Equals(r.DataClass, dataClass, StringComparison.Ordinal))?.Window is { } window ? writtenAt + window : null;
+
     public CaseCategory? FindCategory(string id) => Categories.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase));
 
     public SeverityLevel? FindSeverity(int level) => Severities.FirstOrDefault(s => s.Level == level);

@@ -33,7 +33,7 @@ public sealed class CaseRepository(StorageLayout layout)
     /// Applies a change to a case read earlier: the case row (ETag-checked) plus new events, intents and attachment rows.
     /// Someone else's change in between throws <see cref="StorageConcurrencyException"/>-style failure, and nothing is written.
     /// </summary>
-    public async Task<string> ApplyAsync(StoredCase current, SupportCase updated, IReadOnlyList<CaseEvent> events, IReadOnlyList<NotificationIntent>? intents = null, IReadOnlyList<CaseAttachment>? attachments = null, IReadOnlyList<TimerRecord>? timers = null, CancellationToken cancellationToken = default)
+    public async Task<string> ApplyAsync(StoredCase current, SupportCase updated, IReadOnlyList<CaseEvent> events, IReadOnlyList<NotificationIntent>? intents = null, IReadOnlyList<CaseAttachment>? attachments = null, IReadOnlyList<TimerRecord>? timers = null, string? receipt = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(updated);
@@ -42,6 +42,12 @@ public sealed class CaseRepository(StorageLayout layout)
         actions.AddRange((intents ?? []).Select(i => new TableTransactionAction(TableTransactionActionKind.Add, CaseEntities.ToEntity(i))));
         actions.AddRange((attachments ?? []).Select(a => new TableTransactionAction(TableTransactionActionKind.UpsertReplace, CaseEntities.ToEntity(updated.Number, a))));
         actions.AddRange((timers ?? []).Select(t => new TableTransactionAction(TableTransactionActionKind.UpsertReplace, CaseEntities.ToEntity(updated.Number, t))));
+        if (receipt is not null)
+        {
+            // Added (not upserted) in the same transaction: a second delivery of the same inbound item cannot apply twice.
+            actions.Add(new TableTransactionAction(TableTransactionActionKind.Add, new TableEntity(updated.Number, ReceiptRow(receipt)) { ["DataClass"] = "auditEvents" }));
+        }
+
         try
         {
             var etags = await Table.SubmitTransactionAsync(actions, cancellationToken);
@@ -52,6 +58,12 @@ public sealed class CaseRepository(StorageLayout layout)
             throw new StorageConcurrencyException(ex.ErrorCode, ex.RequestId, $"Case {updated.Number} changed since it was read; read it again and retry.");
         }
     }
+
+    /// <summary>Whether an inbound item (a mail, a call event) was already applied to the case.</summary>
+    public async Task<bool> HasReceiptAsync(string number, string receipt, CancellationToken cancellationToken) =>
+        await Table.GetAsync(number, ReceiptRow(receipt), ["PartitionKey"], cancellationToken) is not null;
+
+    private static string ReceiptRow(string receipt) => "rcv|" + IdempotencyRepository.Hash(receipt);
 
     public async Task<StoredCase?> GetAsync(string number, CancellationToken cancellationToken)
     {

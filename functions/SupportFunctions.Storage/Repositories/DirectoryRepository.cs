@@ -32,7 +32,9 @@ public sealed class DirectoryRepository(StorageLayout layout)
         await ClaimEmailAsync(contact, cancellationToken);
         try
         {
-            return await Table.InsertAsync(DirectoryEntities.ToEntity(contact), cancellationToken);
+            var etag = await Table.InsertAsync(DirectoryEntities.ToEntity(contact), cancellationToken);
+            await IndexPhoneAsync(null, contact, cancellationToken);
+            return etag;
         }
         catch (StorageConflictException)
         {
@@ -74,6 +76,7 @@ public sealed class DirectoryRepository(StorageLayout layout)
             await ReleaseEmailAsync(before.Email, before.Id, cancellationToken);
         }
 
+        await IndexPhoneAsync(before, after, cancellationToken);
         return newEtag;
     }
 
@@ -94,6 +97,47 @@ public sealed class DirectoryRepository(StorageLayout layout)
         var found = await GetContactAsync(claim.GetString("AccountId")!, claim.GetString("ContactId")!, cancellationToken);
         return found?.Contact;
     }
+
+    /// <summary>
+    /// Contacts whose phone is this E.164 number. Several contacts may share a number (an office line), so the phone
+    /// index is not a claim: each contact has its own row under the number.
+    /// </summary>
+    public async Task<IReadOnlyList<Contact>> FindContactsByPhoneAsync(string phone, CancellationToken cancellationToken)
+    {
+        var contacts = new List<Contact>();
+        await foreach (var row in Table.QueryAsync(TableFilter.PartitionKeyEquals(PhonePartition(phone)), cancellationToken: cancellationToken))
+        {
+            // The index may lag a contact's change of number: trust the contact row, not the index row.
+            if (await GetContactAsync(row.GetString("AccountId")!, row.GetString("ContactId")!, cancellationToken) is { } found && found.Contact.Phone == phone)
+            {
+                contacts.Add(found.Contact);
+            }
+        }
+
+        return contacts;
+    }
+
+    private async Task IndexPhoneAsync(Contact? before, Contact after, CancellationToken cancellationToken)
+    {
+        if (after.Phone is { } phone)
+        {
+            await Table.UpsertAsync(new TableEntity(PhonePartition(phone), after.AccountId + "|" + after.Id) { ["AccountId"] = after.AccountId, ["ContactId"] = after.Id, ["DataClass"] = "directory" }, cancellationToken: cancellationToken);
+        }
+
+        if (before?.Phone is { } old && old != after.Phone)
+        {
+            await Table.DeleteAsync(PhonePartition(old), before.AccountId + "|" + before.Id, cancellationToken: cancellationToken);
+        }
+    }
+
+    private static string PhonePartition(string phone) => "phone|" + phone;
+
+    /// <summary>Stores the hash of an account's phone PIN (a row of its own, never part of the account document).</summary>
+    public Task SetPhonePinHashAsync(string accountId, string hash, CancellationToken cancellationToken) =>
+        Table.UpsertAsync(new TableEntity(DirectoryEntities.AccountPartition(accountId), "phonepin") { ["Hash"] = hash, ["DataClass"] = "directory" }, cancellationToken: cancellationToken);
+
+    public async Task<string?> GetPhonePinHashAsync(string accountId, CancellationToken cancellationToken) =>
+        (await Table.GetAsync(DirectoryEntities.AccountPartition(accountId), "phonepin", cancellationToken: cancellationToken))?.GetString("Hash");
 
     public Task<string> CreateAgentAsync(SupportAgent agent, CancellationToken cancellationToken) =>
         Table.InsertAsync(DirectoryEntities.ToEntity(agent), cancellationToken);

@@ -17,14 +17,19 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     public const string PoisonTable = "poison";
     public const string DefectsTable = "defects";
     public const string ErrorSignaturesTable = "errorsignatures";
+    public const string InboundTable = "inbound";
+    public const string MessageIdsTable = "messageids";
     public const string FilesContainer = "files";
+    public const string InboundContainer = "inbound";
     public const string TimersQueue = "timers";
+    public const string InboundQueue = "inbound";
+    public const string CasesInboundQueue = "cases-inbound";
 
-    public static IReadOnlyList<string> TableNames { get; } = [CasesTable, CaseIndexTable, CountersTable, IdempotencyTable, DirectoryTable, ApiKeysTable, UploadsTable, PoisonTable, DefectsTable, ErrorSignaturesTable];
+    public static IReadOnlyList<string> TableNames { get; } = [CasesTable, CaseIndexTable, CountersTable, IdempotencyTable, DirectoryTable, ApiKeysTable, UploadsTable, PoisonTable, DefectsTable, ErrorSignaturesTable, InboundTable, MessageIdsTable];
 
-    public static IReadOnlyList<string> ContainerNames { get; } = [FilesContainer];
+    public static IReadOnlyList<string> ContainerNames { get; } = [FilesContainer, InboundContainer];
 
-    public static IReadOnlyList<string> QueueNames { get; } = [TimersQueue];
+    public static IReadOnlyList<string> QueueNames { get; } = [TimersQueue, InboundQueue, CasesInboundQueue];
 
     public StorageNaming Naming => naming;
 

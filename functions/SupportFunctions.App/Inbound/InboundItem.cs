@@ -1,0 +1,13 @@
+namespace SupportFunctions.App.Inbound;
+
+/// <summary>
+/// The queue message for one stored inbound request: which channel, where the whole request is kept, when it came,
+/// and facts decided on receipt (a reserved case number for a call).
+/// </summary>
+public sealed record InboundItem(string Id, string Channel, string Blob, string ContentType, DateTimeOffset ReceivedAt)
+{
+    public string? CaseNumber { get; init; }
+
+    /// <summary>The request URL as signed (Twilio), kept so processing reads the same form the signature covered.</summary>
+    public string? Url { get; init; }
+}

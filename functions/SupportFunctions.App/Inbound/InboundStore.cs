@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using SupportFunctions.App.Retention;
+using SupportFunctions.Domain.Policies;
+using SupportFunctions.Storage;
+using SupportFunctions.Storage.Blobs;
+using SupportFunctions.Storage.Repositories;
+
+namespace SupportFunctions.App.Inbound;
+
+/// <summary>
+/// Stores an inbound request whole in Blob storage and queues it for processing — both before the sender gets its
+/// 2xx — and reads it back for the processor. A failure here means "not stored": the endpoint answers 503 so the
+/// sender retries.
+/// </summary>
+public sealed class InboundStore(StorageLayout layout, SupportPolicy policy, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private BlobContainerClient Container => layout.Container(StorageLayout.InboundContainer);
+
+    public async Task<InboundItem> StoreAsync(string channel, ReadOnlyMemory<byte> body, string contentType, Func<InboundItem, InboundItem>? withFacts, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var id = now.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..12];
+        var blob = $"{channel}/{now:yyyy/MM/dd}/{id}";
+        var item = new InboundItem(id, channel, blob, contentType, now);
+        item = withFacts?.Invoke(item) ?? item;
+        using (var content = new MemoryStream(body.ToArray(), writable: false))
+        {
+            await Container.UploadAsync(blob, content, contentType, RetentionMetadata.For(policy, InboundChannels.DataClassOf(channel), now, item.CaseNumber), overwrite: false, cancellationToken);
+        }
+
+        try
+        {
+            await layout.Queue(StorageLayout.InboundQueue).SendAsync(JsonSerializer.Serialize(item, Json), cancellationToken: cancellationToken);
+        }
+        catch (StorageRequestFailedException)
+        {
+            // Not queued means not accepted: the sender will retry, so drop the copy nobody would process.
+            await DeleteQuietlyAsync(blob);
+            throw;
+        }
+        catch (HttpRequestException)
+        {
+            await DeleteQuietlyAsync(blob);
+            throw;
+        }
+
+        return item;
+    }
+
+    public static InboundItem? Read(string text)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<InboundItem>(text, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<byte[]> LoadAsync(InboundItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        await using var download = await Container.DownloadAsync(item.Blob, cancellationToken)
+            ?? throw new InvalidOperationException($"Inbound item {item.Id} has no stored request at {item.Blob}.");
+        using var copy = new MemoryStream();
+        await download.Content.CopyToAsync(copy, cancellationToken);
+        return copy.ToArray();
+    }
+
+    private async Task DeleteQuietlyAsync(string blob)
+    {
+        try
+        {
+            await Container.DeleteBlobAsync(blob, CancellationToken.None);
+        }
+        catch (StorageRequestFailedException)
+        {
+            // Storage is failing anyway; retention removes the stray copy later.
+        }
+        catch (HttpRequestException)
+        {
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace SupportFunctions.Domain.Inbound;
+
+/// <summary>
+/// Reads the fields of a SendGrid Inbound Parse post (default, parsed mode) into an <see cref="InboundEmail"/>. Text
+/// fields come as bytes because the body fields keep the charset the mail used, named in the <c>charsets</c> field.
+/// </summary>
+public static class InboundEmailParser
+{
+    /// <summary>The email, or the reason the post is not one we can read (e.g. raw mode, no sender).</summary>
+    public static (InboundEmail? Email, string? Problem) Parse(IReadOnlyDictionary<string, byte[]> fields, IReadOnlyList<InboundAttachment> files)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(files);
+        var charsets = Charsets(fields);
+        string? Field(string name) => fields.TryGetValue(name, out var bytes) ? Decode(bytes, charsets.GetValueOrDefault(name)) : null;
+
+        if (!fields.ContainsKey("headers") && fields.ContainsKey("email"))
+        {
+            return (null, "the post is in raw mode (an \"email\" field with the MIME message); configure Inbound Parse without \"Send Raw\"");
+        }
+
+        var from = MailboxAddress.ParseList(Field("from"));
+        if (from.Count == 0)
+        {
+            return (null, "the \"from\" field holds no email address");
+        }
+
+        var headers = MailHeaders.Parse(Field("headers"));
+        var info = AttachmentInfo(Field("attachment-info"));
+        var attachments = files.Select(f => info.TryGetValue(f.Part, out var described)
+            ? f with { FileName = string.IsNullOrWhiteSpace(described.FileName) ? f.FileName : described.FileName, ContentType = described.ContentType }
+            : f).ToList();
+        var (envelopeTo, envelopeFrom) = Envelope(Field("envelope"));
+        var threadIds = headers.MessageIds("In-Reply-To").Concat(headers.MessageIds("References").Reverse()).Distinct(StringComparer.Ordinal).ToList();
+        var email = new InboundEmail
+        {
+            From = from[0],
+            To = MailboxAddress.ParseList(Field("to")),
+            Cc = MailboxAddress.ParseList(Field("cc") ?? headers.Get("Cc")),
+            EnvelopeTo = envelopeTo,
+            EnvelopeFrom = envelopeFrom,
+            Subject = (Field("subject") ?? string.Empty).Trim(),
+            Text = Field("text"),
+            Html = Field("html"),
+            Headers = headers,
+            MessageId = headers.MessageIds("Message-ID") is { Count: > 0 } ids ? ids[0] : null,
+            ThreadIds = threadIds,
+            SpamScore = double.TryParse(Field("spam_score"), NumberStyles.Float, CultureInfo.InvariantCulture, out var score) ? score : null,
+            Attachments = attachments,
+        };
+        return (email, null);
+    }
+
+    /// <summary>Decodes a field in its charset; an unknown charset name falls back to UTF-8 rather than losing the mail.</summary>
+    public static string Decode(byte[] bytes, string? charset)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (!string.IsNullOrWhiteSpace(charset))
+        {
+            try
+            {
+                return Encoding.GetEncoding(charset.Trim()).GetString(bytes);
+            }
+            catch (ArgumentException)
+            {
+                // Unknown or unsupported name: UTF-8 below.
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    private static Dictionary<string, string> Charsets(IReadOnlyDictionary<string, byte[]> fields)
+    {
+        var charsets = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!fields.TryGetValue("charsets", out var raw))
+        {
+            return charsets;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(raw);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in document.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String))
+                {
+                    charsets[property.Name] = property.Value.GetString()!;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // A malformed charsets field: every field is read as UTF-8.
+        }
+
+        return charsets;
+    }
+
+    private static (IReadOnlyList<string> To, string? From) Envelope(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return ([], null);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return ([], null);
+            }
+
+            var to = root.TryGetProperty("to", out var list) && list.ValueKind == JsonValueKind.Array
+                ? list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
+                : [];
+            var from = root.TryGetProperty("from", out var sender) && sender.ValueKind == JsonValueKind.String ? sender.GetString() : null;
+            return (to, from);
+        }
+        catch (JsonException)
+        {
+            return ([], null);
+        }
+    }
+
+    /// <summary>Reads <c>attachment-info</c>: part name → (file name, content type).</summary>
+    public static IReadOnlyDictionary<string, (string FileName, string ContentType)> AttachmentInfo(string? json)
+    {
+        var info = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return info;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return info;
+            }
+
+            foreach (var part in document.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object))
+            {
+                var name = part.Value.TryGetProperty("filename", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString()! : part.Name;
+                var type = part.Value.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "application/octet-stream";
+                info[part.Name] = (name, type);
+            }
+        }
+        catch (JsonException)
+        {
+            // Without the info the parts' own file names and types are used.
+        }
+
+        return info;
+    }
+}
