@@ -55,16 +55,10 @@ public sealed class CaseIntakeService(
             errors.Add("attachments", "requests without an API key cannot attach files");
         }
 
-        var now = time.GetUtcNow();
-        var submission = read.Submission with { Attachments = attachments.Select(a => new ConfirmedAttachment(a.Id, a.FileName, a.ContentType, a.Size, a.Kind)).ToList() };
+        var submission = read.Submission with { Attachments = attachments.Select(a => a.Confirmation).ToList() };
         if (errors.Count > 0 || requester is null)
         {
-            if (requester is not null)
-            {
-                errors.AddAll(CaseIntake.Evaluate(policy, submission, requester, now).Errors);
-            }
-
-            return new CaseCreation.Invalid(errors.ToDictionary());
+            return Invalid(errors, submission, requester);
         }
 
         var request = new CaseOpeningRequest(requester, submission, actor, claim) { Attachments = attachments };
@@ -144,6 +138,21 @@ public sealed class CaseIntakeService(
 
         Logs.CaseOpened(logger, number, opening.Case.Category, opening.Case.Severity, opening.Case.Team, decision.Outcome.ToString());
         return new CaseCreation.Created(CaseView.From(opening.Case, policy, requester.Account, opening.Attachments));
+    }
+
+    /// <summary>
+    /// Every broken rule at once: what the channel found wrong with the request around the case (requester, keys,
+    /// files) plus what the policy finds wrong with the case itself, judged for the requester when there is one.
+    /// </summary>
+    public CaseCreation.Invalid Invalid(ErrorMap errors, CaseSubmission submission, Requester? requester)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (requester is not null)
+        {
+            errors.AddAll(CaseIntake.Evaluate(policy, submission, requester, time.GetUtcNow()).Errors);
+        }
+
+        return new CaseCreation.Invalid(errors.ToDictionary());
     }
 
     /// <summary>What an earlier request under the same idempotency key decided: its record, and its answer when its case exists.</summary>

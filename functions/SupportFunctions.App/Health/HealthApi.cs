@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SupportFunctions.App.Hosting;
 
 namespace SupportFunctions.App.Health;
 
@@ -32,7 +33,7 @@ public static class HealthApi
             statusCode: StatusCodes.Status503ServiceUnavailable,
             title: "Storage is not ready",
             detail: string.Join("; ", failed.Select(c => $"{c.Service}: {c.Error}")),
-            type: "https://supportfunctions.dev/problems/storage-unavailable",
+            type: Problems.TypeUri("storage-unavailable"),
             extensions: new Dictionary<string, object?> { ["health"] = "unhealthy", ["failed"] = failed.Select(c => c.Service).ToArray(), ["checks"] = checks });
     }
 }

@@ -21,7 +21,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Logs.StorageFailed(logger, exception, path, storage.Status, storage.ErrorCode, storage.RequestId);
             status = StatusCodes.Status503ServiceUnavailable;
             title = "Storage is unavailable; nothing was saved. Retry later.";
-            type = "https://supportfunctions.dev/problems/storage-unavailable";
+            type = Problems.TypeUri("storage-unavailable");
             httpContext.Response.Headers.RetryAfter = "10";
         }
         else
@@ -29,7 +29,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Logs.Unhandled(logger, exception, path);
             status = StatusCodes.Status500InternalServerError;
             title = "An unexpected error occurred.";
-            type = "https://supportfunctions.dev/problems/internal";
+            type = Problems.TypeUri("internal");
         }
 
         httpContext.Response.StatusCode = status;

@@ -7,13 +7,16 @@ public static class Problems
 {
     private const string TypeBase = "https://supportfunctions.dev/problems/";
 
+    /// <summary>The type URI of a problem kind, for problem details written outside an HTTP answer (e.g. rejected queue messages).</summary>
+    public static string TypeUri(string kind) => TypeBase + kind;
+
     public static ProblemHttpResult Validation(IDictionary<string, string[]> errors, string? detail = null) =>
         TypedResults.Problem(new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status422UnprocessableEntity,
             Title = "The request breaks one or more rules.",
             Detail = detail ?? $"{errors.Count} field(s) need attention: {string.Join(", ", errors.Keys)}.",
-            Type = TypeBase + "validation",
+            Type = TypeUri("validation"),
         });
 
     public static ProblemHttpResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, "The request cannot be read.", detail, "bad-request");
@@ -29,5 +32,5 @@ public static class Problems
     public static ProblemHttpResult UnsupportedMediaType(string detail) => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type.", detail, "unsupported-media-type");
 
     public static ProblemHttpResult Problem(int status, string title, string detail, string type, IDictionary<string, object?>? extensions = null) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypeBase + type, extensions: extensions);
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypeUri(type), extensions: extensions);
 }

@@ -95,7 +95,7 @@ public static class InboundApi
         }
 
         var (number, language) = await ReserveAsync(call.CallId, call.From, numbers, directory, cancellationToken);
-        await store.StoreAsync(InboundChannels.Twilio, body!, http.ContentType!, i => i with { CaseNumber = number, Url = url }, cancellationToken);
+        await store.StoreAsync(InboundChannels.Twilio, body!, http.ContentType!, i => i with { CaseNumber = number }, cancellationToken);
         return TypedResults.Text(TwimlAnswer.For(number, language), "application/xml", Encoding.UTF8);
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SupportFunctions.App.Cases;
-using SupportFunctions.App.Retention;
 using SupportFunctions.App.Uploads;
 using SupportFunctions.Domain.Cases;
 using SupportFunctions.Domain.Directory;
@@ -23,7 +22,7 @@ public sealed class InboundEmailProcessor(
     MessageIdRepository messageIds,
     InboundRecordRepository records,
     SenderFloodCounter flood,
-    StorageLayout layout,
+    UploadService uploads,
     TimeProvider time,
     ILogger<InboundEmailProcessor> logger)
 {
@@ -63,7 +62,7 @@ public sealed class InboundEmailProcessor(
         }
 
         var senderContact = await directory.FindContactByEmailAsync(sender, cancellationToken)
-            ?? await directory.FindContactByEmailAsync(EmailAddress.Mailbox(sender), cancellationToken);
+            ?? (EmailAddress.Mailbox(sender) is var mailbox && mailbox != sender ? await directory.FindContactByEmailAsync(mailbox, cancellationToken) : null);
         var threaded = await ThreadAsync(item, email, senderContact, cancellationToken);
         if (threaded is not null)
         {
@@ -127,17 +126,7 @@ public sealed class InboundEmailProcessor(
             ? Requester.ForContact("email", senderContact, account)
             : Requester.Anonymous("email", sender, email.From.Name);
         var attachments = await StoreAttachmentsAsync(item, email, $"email/{item.Id}/", cancellationToken);
-        var ours = MailLoopGuard.OwnDomains(policy.InboundEmail!).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var submission = new CaseSubmission
-        {
-            Subject = Clip(string.IsNullOrWhiteSpace(email.Subject) ? "(no subject)" : email.Subject, policy.Intake.MaxSubjectLength),
-            Description = Clip(QuotedReplyTrimmer.Trim(email.Body) is { Length: > 0 } text ? text : "(empty message)", policy.Intake.MaxDescriptionLength),
-            Category = EmailRouting.Category(policy, email),
-            Cc = email.Cc.Select(c => EmailAddress.Normalize(c.Address))
-                .Where(c => c != sender && !ours.Contains(c[(c.LastIndexOf('@') + 1)..]))
-                .Distinct().Take(policy.Intake.MaxCcEmails).ToList(),
-            Attachments = attachments.Select(a => new ConfirmedAttachment(a.Id, a.FileName, a.ContentType, a.Size, a.Kind)).ToList(),
-        };
+        var submission = EmailCaseSubmission.From(policy, email, attachments.Select(a => a.Confirmation).ToList());
         var acknowledgement = new Dictionary<string, string>();
         if (email.MessageId is not null)
         {
@@ -199,35 +188,13 @@ public sealed class InboundEmailProcessor(
     private async Task<IReadOnlyList<CaseAttachment>> StoreAttachmentsAsync(InboundItem item, InboundEmail email, string prefix, CancellationToken cancellationToken)
     {
         var attachments = new List<CaseAttachment>();
-        var files = layout.Container(StorageLayout.FilesContainer);
-        var now = time.GetUtcNow();
         foreach (var file in email.Attachments)
         {
-            if (file.Content.Length > policy.Intake.Attachments.MaxBytes)
-            {
-                continue;
-            }
-
             var id = IdempotencyRepository.Hash(item.Id + "|" + file.Part)[..20].ToLowerInvariant();
-            var name = UploadService.SafeFileName(file.FileName);
-            var blobName = $"{prefix}{id}/{name}";
-            using (var content = new MemoryStream(file.Content.ToArray(), writable: false))
+            if (await uploads.StoreReceivedAsync(prefix, id, file.FileName, file.ContentType, file.Content, "email:" + EmailAddress.Normalize(email.From.Address), cancellationToken) is { } stored)
             {
-                await files.UploadAsync(blobName, content, file.ContentType, RetentionMetadata.For(policy, UploadService.DataClass, now), overwrite: true, cancellationToken);
+                attachments.Add(stored);
             }
-
-            attachments.Add(new CaseAttachment
-            {
-                Id = id,
-                FileName = name,
-                ContentType = file.ContentType,
-                Size = file.Content.Length,
-                BlobName = blobName,
-                UploadedBy = "email:" + EmailAddress.Normalize(email.From.Address),
-                AddedAt = now,
-                Confirmed = true,
-                ExpiresAt = policy.ExpiresAt(UploadService.DataClass, now),
-            });
         }
 
         return attachments;
@@ -247,5 +214,4 @@ public sealed class InboundEmailProcessor(
             Source = item.Blob,
         }, cancellationToken);
 
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..Math.Max(0, max - 1)] + "…";
 }

@@ -7,7 +7,4 @@ namespace SupportFunctions.App.Inbound;
 public sealed record InboundItem(string Id, string Channel, string Blob, string ContentType, DateTimeOffset ReceivedAt)
 {
     public string? CaseNumber { get; init; }
-
-    /// <summary>The request URL as signed (Twilio), kept so processing reads the same form the signature covered.</summary>
-    public string? Url { get; init; }
 }

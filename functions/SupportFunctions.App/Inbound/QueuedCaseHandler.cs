@@ -59,9 +59,8 @@ public sealed class QueuedCaseHandler(SupportPolicy policy, CaseIntakeService in
 
         if (errors.Count > 0 || requester is null)
         {
-            // Every broken rule at once: the case's own fields are judged even when the envelope is wrong too.
-            errors.AddAll(CaseIntake.Evaluate(policy, read.Submission, requester ?? Requester.Anonymous("queue", "requester@unknown.invalid", null), time.GetUtcNow()).Errors);
-            await RejectAsync(message, 422, "The request breaks one or more rules.", $"{errors.Count} field(s) need attention.", errors.ToDictionary(), cancellationToken);
+            var invalid = intake.Invalid(errors, read.Submission, requester);
+            await RejectAsync(message, 422, "The request breaks one or more rules.", $"{invalid.Errors.Count} field(s) need attention.", invalid.Errors, cancellationToken);
             return;
         }
 
@@ -124,7 +123,7 @@ public sealed class QueuedCaseHandler(SupportPolicy policy, CaseIntakeService in
         Logs.QueuedCaseRejected(logger, message.Id, detail);
         var problem = new Dictionary<string, object?>
         {
-            ["type"] = "https://supportfunctions.dev/problems/" + (status switch { 422 => "validation", 403 => "not-entitled", 409 => "idempotency-key-reused", _ => "bad-request" }),
+            ["type"] = Problems.TypeUri(status switch { 422 => "validation", 403 => "not-entitled", 409 => "idempotency-key-reused", _ => "bad-request" }),
             ["title"] = title,
             ["status"] = status,
             ["detail"] = detail,

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using SupportFunctions.App.Cases;
 using SupportFunctions.App.Security;
@@ -52,10 +51,10 @@ public sealed class VoiceCallProcessor(
         }
 
         var receipt = $"call:{call.CallId}:{Convert.ToHexString(SHA256.HashData(body))}";
-        await changes.ApplyOnceAsync(number, receipt, stored => new CaseChange(RecordEvent(stored, call)), cancellationToken);
+        await changes.ApplyOnceAsync(number, receipt, stored => new CaseChange(CallCase.RecordEvent(Change(stored, call), call)), cancellationToken);
         if (call.Request is not null)
         {
-            await changes.ApplyOnceAsync(number, $"operator:{call.CallId}:{call.Request}", stored => new CaseChange(OperatorRequest(stored, call, contact, verified)), cancellationToken);
+            await changes.ApplyOnceAsync(number, $"operator:{call.CallId}:{call.Request}", stored => new CaseChange(CallCase.OperatorRequest(Change(stored, call), call, contact, verified)), cancellationToken);
         }
 
         Logs.CallApplied(logger, call.CallId, item.Id, number);
@@ -111,14 +110,7 @@ public sealed class VoiceCallProcessor(
 
     private async Task<bool> OpenAsync(InboundItem item, VoiceCall call, Contact contact, CustomerAccount account, bool verified, CancellationToken cancellationToken)
     {
-        var line = CallRouting.Line(policy, call.To);
-        var submission = new CaseSubmission
-        {
-            Subject = $"Phone call from {contact.Name}" + (line?.Name is { } name ? $" on the {name}" : string.Empty),
-            Description = Describe(call, verified),
-            Category = CallRouting.Category(policy, line),
-            Severity = CallRouting.Severity(policy, line, call, verified),
-        };
+        var submission = CallCase.Submission(policy, call, contact, verified);
         var request = new CaseOpeningRequest(Requester.ForContact("phone", contact, account), submission, $"phone:{call.From}", new IdempotencyClaim(CallCaseNumbers.Caller, call.CallId, CallCaseNumbers.RequestHash(call.CallId)));
         switch (await intake.OpenAsync(request, cancellationToken))
         {
@@ -135,60 +127,7 @@ public sealed class VoiceCallProcessor(
         }
     }
 
-    private CaseChangeBuilder RecordEvent(StoredCase stored, VoiceCall call)
-    {
-        var data = new Dictionary<string, string> { ["callId"] = call.CallId, ["provider"] = call.Provider, ["from"] = call.From, ["to"] = call.To };
-        void Put(string key, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                data[key] = value;
-            }
-        }
-
-        Put("status", call.Status);
-        Put("recordingUrl", call.RecordingUrl);
-        Put("transcript", call.TranscriptText);
-        Put("transcriptUrl", call.TranscriptUrl);
-        return new CaseChangeBuilder(stored.Case, time.GetUtcNow(), $"phone:{call.From}").Record("call-event", data);
-    }
-
-    private CaseChangeBuilder OperatorRequest(StoredCase stored, VoiceCall call, Contact contact, bool verified)
-    {
-        var now = time.GetUtcNow();
-        var change = new CaseChangeBuilder(stored.Case, now, $"phone:{call.From}");
-        var refusal = call.Request == OperatorRequestCheck.SendNotification
-            ? OperatorRequestCheck.Refusal(contact, verified, now)
-            : $"\"{call.Request}\" is not an operator request support performs";
-        var data = new Dictionary<string, string> { ["request"] = call.Request!, ["contactId"] = contact.Id, ["message"] = call.RequestMessage ?? string.Empty };
-        if (refusal is null)
-        {
-            return change.Record("operator-request", data)
-                .Notify(NotificationKinds.OperatorRequest, [$"oncall:{stored.Case.Team}"], data);
-        }
-
-        data["reason"] = refusal;
-        return change.Record("operator-request-refused", data)
-            .Notify(NotificationKinds.OperatorRequestRefused, stored.Case.CustomerRecipients(), data);
-    }
-
-    private static string Describe(VoiceCall call, bool verified)
-    {
-        var text = new StringBuilder();
-        text.Append("Call ").Append(call.CallId).Append(" from ").Append(call.From).Append(" to ").Append(call.To).Append('.');
-        text.Append(verified ? " Caller verified with the account PIN." : " Caller not verified with the account PIN.");
-        if (call.Severity is { } severity)
-        {
-            text.Append(" Severity chosen in the IVR: ").Append(severity).Append('.');
-        }
-
-        if (!string.IsNullOrWhiteSpace(call.TranscriptText))
-        {
-            text.Append("\n\n").Append(call.TranscriptText);
-        }
-
-        return text.ToString();
-    }
+    private CaseChangeBuilder Change(StoredCase stored, VoiceCall call) => new(stored.Case, time.GetUtcNow(), $"phone:{call.From}");
 
     private Task RecordAsync(InboundItem item, VoiceCall? call, string disposition, string reason, CancellationToken cancellationToken) =>
         records.RecordAsync(new InboundRecord

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using SupportFunctions.App.Hosting;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Security;
@@ -73,7 +74,7 @@ public sealed class ApiKeyAuthenticationHandler(
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails = { Status = 401, Title = "Authentication required", Detail = $"Send a valid API key in the {HeaderName} header.", Type = "https://supportfunctions.dev/problems/unauthenticated" },
+            ProblemDetails = { Status = 401, Title = "Authentication required", Detail = $"Send a valid API key in the {HeaderName} header.", Type = Problems.TypeUri("unauthenticated") },
         });
     }
 
@@ -83,7 +84,7 @@ public sealed class ApiKeyAuthenticationHandler(
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails = { Status = 403, Title = "Not allowed", Detail = "Your API key does not allow this operation.", Type = "https://supportfunctions.dev/problems/forbidden" },
+            ProblemDetails = { Status = 403, Title = "Not allowed", Detail = "Your API key does not allow this operation.", Type = Problems.TypeUri("forbidden") },
         });
     }
 

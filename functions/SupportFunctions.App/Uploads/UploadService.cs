@@ -178,6 +178,32 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
         return attachment;
     }
 
+    /// <summary>
+    /// Stores a file that came with a mail as a confirmed attachment, under a name fixed by the caller so a redelivery
+    /// overwrites the same blob; null when the file is over the policy's size limit (it stays in the stored mail).
+    /// </summary>
+    public async Task<CaseAttachment?> StoreReceivedAsync(string blobPrefix, string id, string fileName, string contentType, ReadOnlyMemory<byte> content, string uploadedBy, CancellationToken cancellationToken)
+    {
+        if (content.Length > Rules.MaxBytes)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var name = SafeFileName(fileName);
+        var blobName = $"{blobPrefix}{id}/{name}";
+        using (var stream = new MemoryStream(content.ToArray(), writable: false))
+        {
+            await Files.UploadAsync(blobName, stream, contentType, Metadata(now, null), overwrite: true, cancellationToken);
+        }
+
+        return new CaseAttachment
+        {
+            Id = id, FileName = name, ContentType = contentType, Size = content.Length, BlobName = blobName,
+            UploadedBy = uploadedBy, AddedAt = now, Confirmed = true, ExpiresAt = ExpiryFrom(now),
+        };
+    }
+
     /// <summary>Confirms an attachment uploaded through its URL: the blob must exist, be non-empty and within limits.</summary>
     public async Task<(CaseAttachment? Attachment, string? Problem)> ConfirmCaseUploadAsync(Caller caller, StoredCase stored, CaseAttachment attachment, CancellationToken cancellationToken)
     {

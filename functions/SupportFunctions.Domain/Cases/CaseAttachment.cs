@@ -23,4 +23,7 @@ public sealed record CaseAttachment
 
     /// <summary>When retention deletes the file (from the policy's uploadedDataFiles window).</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>The file as attachment rules judge it.</summary>
+    public ConfirmedAttachment Confirmation => new(Id, FileName, ContentType, Size, Kind);
 }

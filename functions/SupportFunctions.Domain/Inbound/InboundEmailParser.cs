@@ -130,7 +130,7 @@ public static class InboundEmailParser
     }
 
     /// <summary>Reads <c>attachment-info</c>: part name → (file name, content type).</summary>
-    public static IReadOnlyDictionary<string, (string FileName, string ContentType)> AttachmentInfo(string? json)
+    private static Dictionary<string, (string FileName, string ContentType)> AttachmentInfo(string? json)
     {
         var info = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(json))
