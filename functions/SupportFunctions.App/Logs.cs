@@ -80,4 +80,19 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 6020, Level = LogLevel.Warning, Message = "Queued case request {MessageId} rejected: {Reason}")]
     public static partial void QueuedCaseRejected(ILogger logger, string messageId, string reason);
+
+    [LoggerMessage(EventId = 7000, Level = LogLevel.Information, Message = "Purge run {RunId} started (dry run: {DryRun}, by {Trigger})")]
+    public static partial void PurgeStarted(ILogger logger, string runId, bool dryRun, string trigger);
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Purge run {RunId} finished: {Pages} page(s), {Purged} item(s) purged, {Held} kept by legal holds")]
+    public static partial void PurgeFinished(ILogger logger, string runId, int pages, long purged, long held);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Purge run {RunId} resumes a page of {Source} ({Targets} item(s)) left pending by an interrupted worker")]
+    public static partial void PurgePageResumed(ILogger logger, string runId, string source, int targets);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Case {CaseNumber} changed while being anonymised; the next purge run judges it again")]
+    public static partial void AnonymiseSkipped(ILogger logger, string caseNumber);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "Scheduled purge could not start: storage answered {Status} {ErrorCode}")]
+    public static partial void PurgeScheduleFailed(ILogger logger, int status, string? errorCode);
 }

@@ -8,6 +8,7 @@ using SupportFunctions.App.Functions;
 using SupportFunctions.App.Hosting;
 using SupportFunctions.App.Inbound;
 using SupportFunctions.App.Queues;
+using SupportFunctions.App.Retention;
 using SupportFunctions.App.Timers;
 using SupportFunctions.App.Security;
 using SupportFunctions.App.Storage;
@@ -35,6 +36,7 @@ builder.Services.AddSupportAuthentication();
 builder.Services.AddSupportCases(builder.Configuration);
 builder.Services.AddSupportTimers(builder.Configuration);
 builder.Services.AddSupportInbound();
+builder.Services.AddSupportRetention(builder.Configuration);
 builder.Services.AddSingleton<StorageReadinessProbe>();
 
 var app = builder.Build();
@@ -61,6 +63,7 @@ api.MapGroup("/defects").WithTags("Cases").RequireAuthorization(AccessPolicies.S
 api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapAdmin();
 api.MapGroup("/admin/poison").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapPoison();
 api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapInboundAdmin();
+api.MapGroup("/admin").WithTags("Retention").RequireAuthorization(AccessPolicies.Admin).MapRetention();
 api.MapGroup("/inbound").WithTags("Inbound").AllowAnonymous().MapInbound();
 
 app.MapFunctionsHost();

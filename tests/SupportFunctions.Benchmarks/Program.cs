@@ -29,8 +29,15 @@ internal static class BenchmarkProgram
                 var count = int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_TIMERS") ?? "10000", CultureInfo.InvariantCulture);
                 await TimerBenchmark.RunAsync(connectionString, Path.Combine(AppContext.BaseDirectory, "policies", "everbridge.json"), count, TimeSpan.FromMinutes(2));
                 return 0;
+            case "purge":
+                await PurgeBenchmark.RunAsync(
+                    connectionString,
+                    Path.Combine(AppContext.BaseDirectory, "policies", "everbridge.json"),
+                    int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_PURGE_ENTITIES") ?? "100000", CultureInfo.InvariantCulture),
+                    int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_PURGE_BLOBS") ?? "10000", CultureInfo.InvariantCulture));
+                return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: storage, intake, inbound, timers.");
+                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: storage, intake, inbound, timers, purge.");
                 return 2;
         }
     }

@@ -25,7 +25,7 @@ public static class CaseServiceCollectionExtensions
         services.AddSingleton<CaseAccess>();
         services.AddSingleton<CaseIntakeService>();
 
-        var perMinute = configuration.GetValue("SupportFunctions:RateLimits:PublicIntakePerMinute", 30);
+        var perMinute = (configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions()).PublicIntakePerMinute;
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

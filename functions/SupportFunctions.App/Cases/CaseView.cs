@@ -69,12 +69,13 @@ public sealed record RequesterView(string? Name, string Email);
 
 public sealed record ClosureView(string Reason, string? Notice, DateTimeOffset? ClosedAt);
 
-public sealed record AttachmentView(string Id, string FileName, string ContentType, long Size, string? Kind, bool Confirmed, DateTimeOffset AddedAt)
+/// <summary>A file on a case; <c>ExpiresAt</c> is when retention deletes its bytes (the entry stays in the case's history).</summary>
+public sealed record AttachmentView(string Id, string FileName, string ContentType, long Size, string? Kind, bool Confirmed, DateTimeOffset AddedAt, DateTimeOffset? ExpiresAt)
 {
     public static AttachmentView From(CaseAttachment a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Kind, a.Confirmed, a.AddedAt);
+        return new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Kind, a.Confirmed, a.AddedAt, a.ExpiresAt);
     }
 }
 

@@ -9,6 +9,7 @@ namespace SupportFunctions.App.Functions;
 public static class FunctionNames
 {
     public const string ReconcileTimers = "ReconcileTimers";
+    public const string PurgeRetention = "PurgeRetention";
 
     /// <summary>Queue-trigger function name → queue base name.</summary>
     public static IReadOnlyDictionary<string, string> QueueTriggers { get; } =
@@ -17,5 +18,6 @@ public static class FunctionNames
             ["TimersQueue"] = StorageLayout.TimersQueue,
             ["InboundQueue"] = StorageLayout.InboundQueue,
             ["CasesInboundQueue"] = StorageLayout.CasesInboundQueue,
+            ["PurgesQueue"] = StorageLayout.PurgesQueue,
         };
 }

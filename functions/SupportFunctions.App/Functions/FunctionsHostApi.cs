@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SupportFunctions.App.Hosting;
 using SupportFunctions.App.Queues;
+using SupportFunctions.App.Retention;
 using SupportFunctions.App.Timers;
 
 namespace SupportFunctions.App.Functions;
@@ -21,12 +22,18 @@ public static class FunctionsHostApi
         return endpoints;
     }
 
-    private static async Task<IResult> Invoke(string function, HttpRequest request, QueueDispatcher dispatcher, TimerReconciler reconciler, CancellationToken cancellationToken)
+    private static async Task<IResult> Invoke(string function, HttpRequest request, QueueDispatcher dispatcher, TimerReconciler reconciler, PurgeRunner purges, CancellationToken cancellationToken)
     {
         if (string.Equals(function, FunctionNames.ReconcileTimers, StringComparison.OrdinalIgnoreCase))
         {
             var rearmed = await reconciler.ReconcileAsync(cancellationToken);
             return TypedResults.Ok(InvocationResponse.Done($"Re-armed {rearmed} overdue timer(s)."));
+        }
+
+        if (string.Equals(function, FunctionNames.PurgeRetention, StringComparison.OrdinalIgnoreCase))
+        {
+            var (run, started) = await purges.StartAsync(dryRun: false, "schedule", cancellationToken);
+            return TypedResults.Ok(InvocationResponse.Done(started ? $"Started purge run {run.Id}." : $"Purge run {run.Id} is still in progress; not starting another."));
         }
 
         if (!FunctionNames.QueueTriggers.TryGetValue(function, out var queue))

@@ -48,6 +48,12 @@ internal static class StartupSettings
             problems.Add($"Setting '{StorageOptions.Section}:Prefix' is '{prefix}'; {prefixProblem}.");
         }
 
+        var schedule = configuration[Retention.RetentionOptions.Section + ":Schedule"];
+        if (!string.IsNullOrWhiteSpace(schedule) && !Domain.Retention.CronSchedule.TryParse(schedule, out _, out var scheduleProblem))
+        {
+            problems.Add($"Setting '{Retention.RetentionOptions.Section}:Schedule': {scheduleProblem}");
+        }
+
         return problems;
     }
 }

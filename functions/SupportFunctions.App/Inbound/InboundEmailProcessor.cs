@@ -212,6 +212,8 @@ public sealed class InboundEmailProcessor(
             Sender = email is null ? null : EmailAddress.Normalize(email.From.Address),
             Subject = email?.Subject,
             Source = item.Blob,
+            DataClass = InboundChannels.DataClassOf(InboundChannels.Email),
+            ExpiresAt = policy.ExpiresAt(InboundChannels.DataClassOf(InboundChannels.Email), item.ReceivedAt),
         }, cancellationToken);
 
 }

@@ -133,15 +133,18 @@ public sealed class QueuedCaseHandler(SupportPolicy policy, CaseIntakeService in
             problem["errors"] = errors;
         }
 
+        var now = time.GetUtcNow();
         await records.RecordAsync(new InboundRecord
         {
             Id = message.Id,
             Disposition = "rejected",
-            Channel = "queue",
-            ReceivedAt = time.GetUtcNow(),
+            Channel = InboundChannels.Queue,
+            ReceivedAt = now,
             Reason = detail,
             ProblemJson = JsonSerializer.Serialize(problem),
             Source = message.Text,
+            DataClass = InboundChannels.DataClassOf(InboundChannels.Queue),
+            ExpiresAt = policy.ExpiresAt(InboundChannels.DataClassOf(InboundChannels.Queue), now),
         }, cancellationToken);
     }
 }

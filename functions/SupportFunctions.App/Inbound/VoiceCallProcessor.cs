@@ -140,5 +140,7 @@ public sealed class VoiceCallProcessor(
             Sender = call?.From,
             Subject = call is null ? null : $"call {call.CallId} to {call.To}",
             Source = item.Blob,
+            DataClass = InboundChannels.DataClassOf(item.Channel),
+            ExpiresAt = policy.ExpiresAt(InboundChannels.DataClassOf(item.Channel), item.ReceivedAt),
         }, cancellationToken);
 }

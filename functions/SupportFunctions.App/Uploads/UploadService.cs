@@ -16,9 +16,7 @@ namespace SupportFunctions.App.Uploads;
 /// </summary>
 public sealed class UploadService(SupportPolicy policy, StorageLayout layout, UploadRepository staged, CaseRepository cases, UploadUrlSigner signer, TimeProvider time)
 {
-    public const string DataClass = "uploadedDataFiles";
 
-    private static readonly Dictionary<string, string> PutHeaders = new() { ["x-ms-blob-type"] = "BlockBlob" };
 
     private AttachmentRules Rules => policy.Intake.Attachments;
 
@@ -60,8 +58,8 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
         var now = time.GetUtcNow();
         var id = NewId();
         var blobName = $"staged/{caller.Kind.ToString().ToLowerInvariant()}-{caller.Id}/{id}/{SafeFileName(request.FileName)}";
-        await staged.CreateAsync(new StagedUpload(OwnerOf(caller), id, SafeFileName(request.FileName), request.ContentType, request.Size, request.Kind, blobName, now, ExpiryFrom(now)), cancellationToken);
-        return await TicketAsync(id, blobName, now, cancellationToken);
+        await staged.CreateAsync(new StagedUpload(OwnerOf(caller), id, SafeFileName(request.FileName), request.ContentType, request.Size, request.Kind, blobName, now, ExpiryFrom(now, request.Kind)), cancellationToken);
+        return await TicketAsync(id, blobName, now, request.Kind, null, cancellationToken);
     }
 
     /// <summary>Stores a small file sent in the request body and records it as a confirmed staged upload.</summary>
@@ -74,10 +72,10 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
         var blobName = $"staged/{caller.Kind.ToString().ToLowerInvariant()}-{caller.Id}/{id}/{name}";
         await using (var content = file.OpenReadStream())
         {
-            await Files.UploadAsync(blobName, content, ContentTypeOf(file), Metadata(now, null), overwrite: false, cancellationToken);
+            await Files.UploadAsync(blobName, content, ContentTypeOf(file), Metadata(now, kind, null), overwrite: false, cancellationToken);
         }
 
-        await staged.CreateAsync(new StagedUpload(OwnerOf(caller), id, name, ContentTypeOf(file), file.Length, kind, blobName, now, ExpiryFrom(now)), cancellationToken);
+        await staged.CreateAsync(new StagedUpload(OwnerOf(caller), id, name, ContentTypeOf(file), file.Length, kind, blobName, now, ExpiryFrom(now, kind)), cancellationToken);
         return new UploadTicket(id, null, null, "none", new Dictionary<string, string>(), Confirmed: true);
     }
 
@@ -149,10 +147,10 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
             UploadedBy = caller.Actor,
             AddedAt = now,
             Confirmed = false,
-            ExpiresAt = ExpiryFrom(now),
+            ExpiresAt = ExpiryFrom(now, request.Kind),
         };
         await ChangeAsync(stored, attachment, "attachment-requested", caller.Actor, now, cancellationToken);
-        return await TicketAsync(id, attachment.BlobName, now, cancellationToken);
+        return await TicketAsync(id, attachment.BlobName, now, request.Kind, stored.Case.Number, cancellationToken);
     }
 
     /// <summary>Stores a small file on a case directly; it is confirmed at once.</summary>
@@ -166,13 +164,13 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
         var blobName = $"cases/{stored.Case.Number}/{id}/{name}";
         await using (var content = file.OpenReadStream())
         {
-            await Files.UploadAsync(blobName, content, ContentTypeOf(file), Metadata(now, stored.Case.Number), overwrite: false, cancellationToken);
+            await Files.UploadAsync(blobName, content, ContentTypeOf(file), Metadata(now, kind, stored.Case.Number), overwrite: false, cancellationToken);
         }
 
         var attachment = new CaseAttachment
         {
             Id = id, FileName = name, ContentType = ContentTypeOf(file), Size = file.Length, Kind = kind, BlobName = blobName,
-            UploadedBy = caller.Actor, AddedAt = now, Confirmed = true, ExpiresAt = ExpiryFrom(now),
+            UploadedBy = caller.Actor, AddedAt = now, Confirmed = true, ExpiresAt = ExpiryFrom(now, kind),
         };
         await ChangeAsync(stored, attachment, "attachment-added", caller.Actor, now, cancellationToken);
         return attachment;
@@ -194,13 +192,13 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
         var blobName = $"{blobPrefix}{id}/{name}";
         using (var stream = new MemoryStream(content.ToArray(), writable: false))
         {
-            await Files.UploadAsync(blobName, stream, contentType, Metadata(now, null), overwrite: true, cancellationToken);
+            await Files.UploadAsync(blobName, stream, contentType, Metadata(now, null, null), overwrite: true, cancellationToken);
         }
 
         return new CaseAttachment
         {
             Id = id, FileName = name, ContentType = contentType, Size = content.Length, BlobName = blobName,
-            UploadedBy = uploadedBy, AddedAt = now, Confirmed = true, ExpiresAt = ExpiryFrom(now),
+            UploadedBy = uploadedBy, AddedAt = now, Confirmed = true, ExpiresAt = ExpiryFrom(now, null),
         };
     }
 
@@ -248,16 +246,24 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
         await cases.ApplyAsync(stored, updated, [change], attachments: [attachment], cancellationToken: cancellationToken);
     }
 
-    private async Task<UploadTicket> TicketAsync(string id, string blobName, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<UploadTicket> TicketAsync(string id, string blobName, DateTimeOffset now, string? kind, string? caseNumber, CancellationToken cancellationToken)
     {
         var expires = now + Rules.UploadUrlLifetime;
         var url = await signer.SignAsync(Files, blobName, BlobSasPermissions.Create | BlobSasPermissions.Write, expires, cancellationToken);
-        return new UploadTicket(id, url, expires, "PUT", PutHeaders, Confirmed: false);
+        // The uploader sends the retention metadata with the bytes, so the blob knows its class and expiry like any we write.
+        var headers = new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob" };
+        foreach (var (name, value) in Metadata(now, kind, caseNumber))
+        {
+            headers["x-ms-meta-" + name] = value;
+        }
+
+        return new UploadTicket(id, url, expires, "PUT", headers, Confirmed: false);
     }
 
-    private DateTimeOffset? ExpiryFrom(DateTimeOffset now) => policy.ExpiresAt(DataClass, now);
+    /// <summary>Uploads are kept per the class of their kind (an SMS delivery log for its 24 hours, other files 30 days).</summary>
+    private DateTimeOffset? ExpiryFrom(DateTimeOffset now, string? kind) => policy.ExpiresAt(policy.DataClassOfUpload(kind), now);
 
-    private Dictionary<string, string> Metadata(DateTimeOffset now, string? caseNumber) => RetentionMetadata.For(policy, DataClass, now, caseNumber);
+    private Dictionary<string, string> Metadata(DateTimeOffset now, string? kind, string? caseNumber) => RetentionMetadata.For(policy, policy.DataClassOfUpload(kind), now, caseNumber);
 
     private static string ContentTypeOf(IFormFile file) => string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType;
 

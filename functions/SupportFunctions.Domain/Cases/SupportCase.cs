@@ -81,6 +81,9 @@ public sealed record SupportCase
     /// <summary>When the case was escalated to the support leads (by a customer request, a breach, or repeated errors).</summary>
     public DateTimeOffset? EscalatedAt { get; init; }
 
+    /// <summary>When retention removed the requester's personal data from this closed case (null: not yet).</summary>
+    public DateTimeOffset? AnonymisedAt { get; init; }
+
     /// <summary>The people customer-visible updates go to: requester and CCs, each once.</summary>
     public IReadOnlyList<string> CustomerRecipients() =>
         new[] { RequesterEmail }.Concat(Cc).Distinct(StringComparer.OrdinalIgnoreCase).ToList();

@@ -52,7 +52,18 @@ public sealed record SupportPolicy
 
     /// <summary>When data of a class written at <paramref name="writtenAt"/> expires; null when the policy keeps it.</summary>
     public DateTimeOffset? ExpiresAt(string dataClass, DateTimeOffset writtenAt) =>
-        Retention.FirstOrDefault(r => string.Equals(r.DataClass, dataClass, StringComparison.Ordinal))?.Window is { } window ? writtenAt + window : null;
+        WindowOf(dataClass) is { } window ? writtenAt + window : null;
+
+    /// <summary>How long a class is kept; null when the policy keeps it (or does not name it).</summary>
+    public TimeSpan? WindowOf(string dataClass) =>
+        Retention.FirstOrDefault(r => string.Equals(r.DataClass, dataClass, StringComparison.Ordinal))?.Window;
+
+    /// <summary>
+    /// The data class of an uploaded file: a kind naming one of the policy's log windows (an SMS delivery log) takes
+    /// that log's class and window; any other file is <c>uploadedDataFiles</c>.
+    /// </summary>
+    public string DataClassOfUpload(string? kind) =>
+        LogWindows.FirstOrDefault(w => string.Equals(w.Id, kind, StringComparison.OrdinalIgnoreCase))?.DataClass ?? Domain.Retention.DataClasses.UploadedDataFiles;
 
     public CaseCategory? FindCategory(string id) => Categories.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase));
 

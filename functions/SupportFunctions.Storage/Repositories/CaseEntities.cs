@@ -55,6 +55,7 @@ internal static class CaseEntities
             ["AwaitingCustomerChangeSince"] = c.AwaitingCustomerChangeSince,
             ["DefectId"] = c.DefectId,
             ["DefectFixedIn"] = c.DefectFixedIn,
+            ["AnonymisedAt"] = c.AnonymisedAt,
             ["DataClass"] = "case",
         };
 
@@ -104,6 +105,7 @@ internal static class CaseEntities
         AwaitingCustomerChangeSince = e.GetDateTimeOffset("AwaitingCustomerChangeSince"),
         DefectId = e.GetString("DefectId"),
         DefectFixedIn = e.GetString("DefectFixedIn"),
+        AnonymisedAt = e.GetDateTimeOffset("AnonymisedAt"),
     };
 
     public static TableEntity ToEntity(string subject, TimerRecord t) => new(subject, TimerPrefix + t.Kind)

@@ -40,6 +40,14 @@ public sealed class CaseIndexRepository(StorageLayout layout)
             Table.UpsertAsync(new TableEntity(list, row) { ["Number"] = c.Number, ["CreatedAt"] = c.CreatedAt, ["DataClass"] = "caseIndex" }, cancellationToken: cancellationToken)));
     }
 
+    /// <summary>Removes the case from its CCs' lists (their partitions carry the address), for anonymisation.</summary>
+    public async Task RemoveCcEntriesAsync(SupportCase c, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var row = RowKey(c.CreatedAt, c.Number);
+        await Task.WhenAll(c.Cc.Select(CcList).Distinct(StringComparer.Ordinal).Select(list => Table.DeleteAsync(list, row, cancellationToken: cancellationToken)));
+    }
+
     /// <summary>One page of case numbers in a list, newest first.</summary>
     public async Task<(IReadOnlyList<string> Numbers, string? ContinuationToken)> PageAsync(string list, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {

@@ -27,4 +27,10 @@ public sealed record InboundRecord
 
     /// <summary>Where the whole request is kept (blob name in the inbound container), or the message text for queue intake.</summary>
     public string? Source { get; init; }
+
+    /// <summary>The retention class of what the record quotes (the raw mail's, the call log's).</summary>
+    public required string DataClass { get; init; }
+
+    /// <summary>When retention deletes the record; null: kept.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
 }

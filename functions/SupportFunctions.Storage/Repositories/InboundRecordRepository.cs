@@ -25,7 +25,8 @@ public sealed class InboundRecordRepository(StorageLayout layout)
                 ["Sender"] = record.Sender,
                 ["Subject"] = record.Subject is null ? null : Clip(record.Subject),
                 ["Source"] = record.Source is null ? null : Clip(record.Source),
-                ["DataClass"] = "inboundRecords",
+                ["DataClass"] = record.DataClass,
+                ["ExpiresAt"] = record.ExpiresAt,
             },
             cancellationToken: cancellationToken);
     }
@@ -57,5 +58,7 @@ public sealed class InboundRecordRepository(StorageLayout layout)
         Sender = e.GetString("Sender"),
         Subject = e.GetString("Subject"),
         Source = e.GetString("Source"),
+        DataClass = e.GetString("DataClass") ?? string.Empty,
+        ExpiresAt = e.GetDateTimeOffset("ExpiresAt"),
     };
 }

@@ -19,17 +19,21 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     public const string ErrorSignaturesTable = "errorsignatures";
     public const string InboundTable = "inbound";
     public const string MessageIdsTable = "messageids";
+    public const string HoldsTable = "holds";
+    public const string PurgesTable = "purges";
     public const string FilesContainer = "files";
     public const string InboundContainer = "inbound";
+    public const string PurgesContainer = "purges";
     public const string TimersQueue = "timers";
     public const string InboundQueue = "inbound";
     public const string CasesInboundQueue = "cases-inbound";
+    public const string PurgesQueue = "purges";
 
-    public static IReadOnlyList<string> TableNames { get; } = [CasesTable, CaseIndexTable, CountersTable, IdempotencyTable, DirectoryTable, ApiKeysTable, UploadsTable, PoisonTable, DefectsTable, ErrorSignaturesTable, InboundTable, MessageIdsTable];
+    public static IReadOnlyList<string> TableNames { get; } = [CasesTable, CaseIndexTable, CountersTable, IdempotencyTable, DirectoryTable, ApiKeysTable, UploadsTable, PoisonTable, DefectsTable, ErrorSignaturesTable, InboundTable, MessageIdsTable, HoldsTable, PurgesTable];
 
-    public static IReadOnlyList<string> ContainerNames { get; } = [FilesContainer, InboundContainer];
+    public static IReadOnlyList<string> ContainerNames { get; } = [FilesContainer, InboundContainer, PurgesContainer];
 
-    public static IReadOnlyList<string> QueueNames { get; } = [TimersQueue, InboundQueue, CasesInboundQueue];
+    public static IReadOnlyList<string> QueueNames { get; } = [TimersQueue, InboundQueue, CasesInboundQueue, PurgesQueue];
 
     public StorageNaming Naming => naming;
 

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using SupportFunctions.Domain.Policies;
+using SupportFunctions.Domain.Retention;
+using SupportFunctions.Storage.Blobs;
+
+namespace SupportFunctions.App.Retention;
+
+/// <summary>
+/// A container whose blobs carry retention metadata. A blob without it (bytes a client PUT through an upload URL
+/// without the ticket's headers) takes the container's class and expires that long after it was last written.
+/// </summary>
+public sealed class BlobPurgeSource(string name, BlobContainerClient container, string fallbackClass, bool namesHoldFileNames, SupportPolicy policy) : IPurgeSource
+{
+    public string Name => name;
+
+    public async Task<PurgePage> ReadAsync(string? continuation, PurgeContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await foreach (var page in container.ListPagesAsync(null, context.Options.PageSize, continuation, cancellationToken))
+        {
+            var targets = new List<PurgeTarget>();
+            var held = new List<string>();
+            foreach (var blob in page.Items)
+            {
+                var dataClass = blob.Metadata.GetValueOrDefault(RetentionMetadata.DataClass) ?? fallbackClass;
+                var expires = blob.Metadata.TryGetValue(RetentionMetadata.ExpiresAt, out var text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
+                    ? parsed
+                    : blob.Metadata.ContainsKey(RetentionMetadata.DataClass) ? null : policy.ExpiresAt(dataClass, blob.LastModified ?? context.Now);
+                switch (await context.JudgeAsync(dataClass, expires, blob.Metadata.GetValueOrDefault(RetentionMetadata.CaseNumber), null, cancellationToken))
+                {
+                    case RetentionVerdict.Purge:
+                        targets.Add(new PurgeTarget(blob.Name, null, dataClass, ProofId(blob.Name)));
+                        break;
+                    case RetentionVerdict.Held:
+                        held.Add(dataClass);
+                        break;
+                }
+            }
+
+            return new PurgePage(targets, held, page.ContinuationToken);
+        }
+
+        return new PurgePage([], [], null);
+    }
+
+    public Task ExecuteAsync(IReadOnlyList<PurgeTarget> targets, PurgeContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var parallelism = context.Options.BatchDeletes ? Math.Max(1, context.Options.Parallelism) : 1;
+        return Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (target, token) =>
+            await container.DeleteBlobAsync(target.Key, token));
+    }
+
+    /// <summary>The blob's path, its last segment (a customer's file name) replaced by a digest where names hold file names.</summary>
+    private string ProofId(string blobName)
+    {
+        if (!namesHoldFileNames)
+        {
+            return $"{name}/{blobName}";
+        }
+
+        var slash = blobName.LastIndexOf('/');
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName[(slash + 1)..])))[..12];
+        return $"{name}/{blobName[..(slash + 1)]}#{digest}";
+    }
+}

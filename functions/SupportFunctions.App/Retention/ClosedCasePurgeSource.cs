@@ -1,0 +1,68 @@
+using SupportFunctions.Domain.Cases;
+using SupportFunctions.Domain.Policies;
+using SupportFunctions.Domain.Retention;
+using SupportFunctions.Storage;
+using SupportFunctions.Storage.Repositories;
+
+namespace SupportFunctions.App.Retention;
+
+/// <summary>Closed cases past the policy's <c>closedCasePersonalData</c> window: their personal data is anonymised, the case stays.</summary>
+public sealed class ClosedCasePurgeSource(CaseRepository cases, CaseIndexRepository index, SupportPolicy policy, ILogger logger) : IPurgeSource
+{
+    public string Name => "cases";
+
+    public async Task<PurgePage> ReadAsync(string? continuation, PurgeContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (policy.WindowOf(DataClasses.ClosedCasePersonalData) is not { } window)
+        {
+            return new PurgePage([], [], null);
+        }
+
+        var (items, next) = await cases.PageClosedBeforeAsync(context.Now - window, continuation, Math.Min(context.Options.PageSize, 1000), cancellationToken);
+        var targets = new List<PurgeTarget>();
+        var held = new List<string>();
+        foreach (var (number, accountId, anonymised) in items.Where(i => !i.Anonymised))
+        {
+            // The filter already chose cases closed before the cutoff: their personal data is due now.
+            switch (await context.JudgeAsync(DataClasses.ClosedCasePersonalData, context.Now, number, accountId, cancellationToken))
+            {
+                case RetentionVerdict.Purge:
+                    targets.Add(new PurgeTarget(number, null, DataClasses.ClosedCasePersonalData, "cases/" + number));
+                    break;
+                case RetentionVerdict.Held:
+                    held.Add(DataClasses.ClosedCasePersonalData);
+                    break;
+            }
+        }
+
+        return new PurgePage(targets, held, next);
+    }
+
+    public Task ExecuteAsync(IReadOnlyList<PurgeTarget> targets, PurgeContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(4, context.Options.Parallelism)), CancellationToken = cancellationToken }, async (target, token) =>
+        {
+            var stored = await cases.GetAsync(target.Key, token);
+            if (stored is null || stored.Case.AnonymisedAt is not null || stored.Case.Status != CaseStatus.Closed)
+            {
+                return;
+            }
+
+            var scrubbed = PersonalDataScrubber.Scrub(stored.Case, await cases.GetEventsAsync(target.Key, token), await cases.GetAttachmentsAsync(target.Key, token), context.Now);
+
+            // CC lists first: once the case row says "anonymised" nothing would come back for them.
+            await index.RemoveCcEntriesAsync(stored.Case, token);
+            try
+            {
+                await cases.ApplyScrubAsync(stored, scrubbed, token);
+            }
+            catch (StorageConcurrencyException)
+            {
+                // Changed (reopened?) while we read it: the next run judges it again.
+                Logs.AnonymiseSkipped(logger, target.Key);
+            }
+        });
+    }
+}

@@ -1,0 +1,149 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SupportFunctions.App.Tests.Infrastructure;
+using SupportFunctions.Storage.Repositories;
+
+namespace SupportFunctions.App.Tests.Hosting;
+
+/// <summary>
+/// Every setting the app reads — each property of each options class (a type with a <c>Section</c> constant) and each
+/// single <c>Setting</c> — is listed in local.settings.sample.json and set by infra/bicep/main.bicep, unless it only
+/// matters outside Azure (said why below). The Bicep creates what the app and its triggers name.
+/// </summary>
+public sealed partial class DeploymentSettingsTests
+{
+    /// <summary>Settings the Bicep leaves out on purpose.</summary>
+    private static readonly Dictionary<string, string> LocalOnly = new(StringComparer.Ordinal)
+    {
+        ["SupportFunctions__Storage__ConnectionString"] = "Azure uses AccountName with the managed identity; no keys in settings",
+        ["SupportFunctions__Storage__BlobEndpoint"] = "endpoint overrides are for emulators and sovereign clouds",
+        ["SupportFunctions__Storage__QueueEndpoint"] = "endpoint overrides are for emulators and sovereign clouds",
+        ["SupportFunctions__Storage__TableEndpoint"] = "endpoint overrides are for emulators and sovereign clouds",
+        ["SupportFunctions__Storage__Prefix"] = "one deployment per storage account",
+        ["SupportFunctions__Queues__PollIntervalMilliseconds"] = "the standalone poller only; the Functions host polls under Functions",
+        ["SupportFunctions__Queues__VisibilityTimeoutSeconds"] = "the standalone poller only (host.json sets the host's)",
+        ["SupportFunctions__Queues__BatchSize"] = "the standalone poller only (host.json sets the host's)",
+        ["SupportFunctions__Timers__ReconcileIntervalSeconds"] = "the standalone schedule only; the ReconcileTimers trigger reads ReconcileSchedule",
+    };
+
+    private static List<string> AppSettings()
+    {
+        var keys = new List<string>();
+        foreach (var type in typeof(Program).Assembly.GetTypes())
+        {
+            var constants = type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)).ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!);
+            if (constants.TryGetValue("Section", out var section) && section.StartsWith("SupportFunctions:", StringComparison.Ordinal))
+            {
+                keys.AddRange(type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => section + ":" + p.Name));
+            }
+
+            if (constants.TryGetValue("Setting", out var setting) && setting.StartsWith("SupportFunctions:", StringComparison.Ordinal))
+            {
+                keys.Add(setting);
+            }
+        }
+
+        return keys.Select(k => k.Replace(":", "__", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static Dictionary<string, string> SampleValues()
+    {
+        using var sample = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("local.settings.sample.json")));
+        return sample.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty);
+    }
+
+    private static string Bicep() => File.ReadAllText(RepositoryPaths.Combine("infra", "bicep", "main.bicep"));
+
+    private static HashSet<string> BicepSettings() => AppSettingName().Matches(Bicep()).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+    private static IEnumerable<JsonElement> TriggerBindings() =>
+        Directory.GetDirectories(RepositoryPaths.Combine("functions", "SupportFunctions.App", "FunctionsHost")).Select(folder =>
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "function.json")));
+            return document.RootElement.GetProperty("bindings")[0].Clone();
+        });
+
+    [Fact]
+    public void The_discovery_finds_the_settings_we_know_the_app_reads()
+    {
+        var settings = AppSettings();
+        Assert.Contains("SupportFunctions__Policy", settings);
+        Assert.Contains("SupportFunctions__Storage__AccountName", settings);
+        Assert.Contains("SupportFunctions__Retention__Schedule", settings);
+        Assert.Contains("SupportFunctions__RateLimits__PublicIntakePerMinute", settings);
+        Assert.True(settings.Count > 25, $"only {settings.Count} settings found");
+    }
+
+    [Fact]
+    public void Local_settings_sample_lists_every_setting_the_app_reads()
+    {
+        var missing = AppSettings().Except(SampleValues().Keys).ToList();
+        Assert.True(missing.Count == 0, "local.settings.sample.json lacks: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void The_bicep_sets_every_setting_the_app_needs_in_azure()
+    {
+        var bicep = BicepSettings();
+        var missing = AppSettings().Where(k => !LocalOnly.ContainsKey(k)).Except(bicep).ToList();
+        Assert.True(missing.Count == 0, "main.bicep does not set: " + string.Join(", ", missing));
+        Assert.Empty(LocalOnly.Keys.Except(AppSettings()));
+        Assert.Empty(LocalOnly.Keys.Intersect(bicep));
+    }
+
+    [Fact]
+    public void Every_schedule_and_connection_a_trigger_names_is_set_locally_and_in_the_bicep()
+    {
+        var sample = SampleValues();
+        var bicep = BicepSettings();
+        foreach (var binding in TriggerBindings())
+        {
+            if (binding.TryGetProperty("schedule", out var schedule))
+            {
+                var name = schedule.GetString()!.Trim('%');
+                Assert.True(sample.ContainsKey(name), $"local.settings.sample.json lacks {name}");
+                Assert.Contains(name, bicep);
+            }
+
+            if (binding.TryGetProperty("connection", out var connection))
+            {
+                var name = connection.GetString()!;
+                Assert.True(sample.ContainsKey(name), $"local.settings.sample.json lacks {name}");
+                Assert.Contains(bicep, s => s.StartsWith(name + "__", StringComparison.Ordinal) && s.EndsWith("ServiceUri", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
+    public void Secrets_in_the_bicep_are_key_vault_references_never_values()
+    {
+        var bicep = Bicep();
+        foreach (var secret in new[] { "SupportFunctions__Admin__BootstrapKey", "SupportFunctions__Inbound__EmailSecret", "SupportFunctions__Inbound__TwilioAuthToken", "SupportFunctions__Inbound__VoiceSigningSecret" })
+        {
+            Assert.Matches($"name: '{secret}', value: '@Microsoft.KeyVault\\(SecretUri=", bicep);
+        }
+
+        Assert.Contains("allowSharedKeyAccess: false", bicep, StringComparison.Ordinal);
+        Assert.DoesNotContain("listKeys", bicep, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_bicep_creates_every_table_container_and_queue_of_the_storage_layout()
+    {
+        var bicep = Bicep();
+        Assert.Equal(StorageLayout.TableNames.Order(), ListIn(bicep, "tables").Order());
+        Assert.Equal(StorageLayout.ContainerNames.Order(), ListIn(bicep, "containers").Where(c => c != "deploymentContainer").Order());
+        Assert.Equal(StorageLayout.QueueNames.Order(), ListIn(bicep, "queues").Order());
+    }
+
+    private static List<string> ListIn(string bicep, string variable)
+    {
+        var match = Regex.Match(bicep, $@"^var {variable} = \[(.*)\]$", RegexOptions.Multiline);
+        Assert.True(match.Success, $"main.bicep has no 'var {variable} = [...]'");
+        return match.Groups[1].Value.Split(',').Select(s => s.Trim().Trim('\'')).ToList();
+    }
+
+    [GeneratedRegex(@"\{ name: '([A-Za-z0-9_]+)', value:")]
+    private static partial Regex AppSettingName();
+}
