@@ -39,7 +39,9 @@ public static class PurgeBenchmark
         await using var app = new BenchApp(connectionString, policyPath, settings);
         await app.Services.GetRequiredService<StorageInitializer>().Ready;
         var layout = app.Services.GetRequiredService<StorageLayout>();
+        var seeding = Stopwatch.StartNew();
         await SeedAsync(layout, entities, blobs);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  (seeded in {seeding.Elapsed.TotalSeconds:F1} s)"));
         using var http = app.CreateClient();
         http.DefaultRequestHeaders.Add("X-Api-Key", BenchApp.AdminKey);
 
