@@ -29,6 +29,9 @@ internal static class BenchmarkProgram
                 var count = int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_TIMERS") ?? "10000", CultureInfo.InvariantCulture);
                 await TimerBenchmark.RunAsync(connectionString, Path.Combine(AppContext.BaseDirectory, "policies", "everbridge.json"), count, TimeSpan.FromMinutes(2));
                 return 0;
+            case "coldstart":
+                await ColdStartBenchmark.RunAsync(connectionString, Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_PACKAGE_APP") ?? "dist/package/app", int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_RUNS") ?? "9", CultureInfo.InvariantCulture));
+                return 0;
             case "purge":
                 await PurgeBenchmark.RunAsync(
                     connectionString,
@@ -37,7 +40,7 @@ internal static class BenchmarkProgram
                     int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_PURGE_BLOBS") ?? "10000", CultureInfo.InvariantCulture));
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: storage, intake, inbound, timers, purge.");
+                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: storage, intake, inbound, timers, purge, coldstart.");
                 return 2;
         }
     }

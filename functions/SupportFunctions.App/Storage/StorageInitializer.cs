@@ -7,7 +7,7 @@ namespace SupportFunctions.App.Storage;
 /// Creates the tables, containers and queues at start-up, retrying in the background while storage is unreachable
 /// (the app still starts and readiness says what is missing) instead of failing the process.
 /// </summary>
-public sealed class StorageInitializer(StorageLayout layout, ILogger<StorageInitializer> logger) : BackgroundService
+public sealed class StorageInitializer(StorageLayout layout, IHostApplicationLifetime lifetime, ILogger<StorageInitializer> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -18,6 +18,14 @@ public sealed class StorageInitializer(StorageLayout layout, ILogger<StorageInit
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Start once the server listens: on a cold start the first request is not kept waiting for ~20 create calls
+        // competing for the same CPU (the resources exist after the first deployment anyway).
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
         var delay = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
