@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using SupportFunctions.Domain.Policies;
 using SupportFunctions.Domain.Retention;
 using SupportFunctions.Storage.Blobs;
+using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Retention;
 
@@ -24,10 +23,7 @@ public sealed class BlobPurgeSource(string name, BlobContainerClient container, 
             var held = new List<string>();
             foreach (var blob in page.Items)
             {
-                var dataClass = blob.Metadata.GetValueOrDefault(RetentionMetadata.DataClass) ?? fallbackClass;
-                var expires = blob.Metadata.TryGetValue(RetentionMetadata.ExpiresAt, out var text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
-                    ? parsed
-                    : blob.Metadata.ContainsKey(RetentionMetadata.DataClass) ? null : policy.ExpiresAt(dataClass, blob.LastModified ?? context.Now);
+                var (dataClass, expires) = RetentionOf(blob, context.Now);
                 switch (await context.JudgeAsync(dataClass, expires, blob.Metadata.GetValueOrDefault(RetentionMetadata.CaseNumber), null, cancellationToken))
                 {
                     case RetentionVerdict.Purge:
@@ -53,6 +49,19 @@ public sealed class BlobPurgeSource(string name, BlobContainerClient container, 
             await container.DeleteBlobAsync(target.Key, token));
     }
 
+    /// <summary>From its metadata; a class without an expiry is kept; no metadata at all: the container's class, from the last write.</summary>
+    private (string DataClass, DateTimeOffset? ExpiresAt) RetentionOf(BlobItem blob, DateTimeOffset now)
+    {
+        if (!blob.Metadata.TryGetValue(RetentionMetadata.DataClass, out var dataClass))
+        {
+            return (fallbackClass, policy.ExpiresAt(fallbackClass, blob.LastModified ?? now));
+        }
+
+        return blob.Metadata.TryGetValue(RetentionMetadata.ExpiresAt, out var text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expires)
+            ? (dataClass, expires)
+            : (dataClass, null);
+    }
+
     /// <summary>The blob's path, its last segment (a customer's file name) replaced by a digest where names hold file names.</summary>
     private string ProofId(string blobName)
     {
@@ -62,7 +71,7 @@ public sealed class BlobPurgeSource(string name, BlobContainerClient container, 
         }
 
         var slash = blobName.LastIndexOf('/');
-        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName[(slash + 1)..])))[..12];
+        var digest = IdempotencyRepository.Hash(blobName[(slash + 1)..])[..12];
         return $"{name}/{blobName[..(slash + 1)]}#{digest}";
     }
 }

@@ -22,10 +22,10 @@ public sealed class ClosedCasePurgeSource(CaseRepository cases, CaseIndexReposit
         var (items, next) = await cases.PageClosedBeforeAsync(context.Now - window, continuation, Math.Min(context.Options.PageSize, 1000), cancellationToken);
         var targets = new List<PurgeTarget>();
         var held = new List<string>();
-        foreach (var (number, accountId, anonymised) in items.Where(i => !i.Anonymised))
+        foreach (var (number, accountId, closedAt, _) in items.Where(i => !i.Anonymised))
         {
-            // The filter already chose cases closed before the cutoff: their personal data is due now.
-            switch (await context.JudgeAsync(DataClasses.ClosedCasePersonalData, context.Now, number, accountId, cancellationToken))
+            // The query narrows the scan; the verdict is the same rule as for every item: expiry from the policy, then holds.
+            switch (await context.JudgeAsync(DataClasses.ClosedCasePersonalData, policy.ExpiresAt(DataClasses.ClosedCasePersonalData, closedAt), number, accountId, cancellationToken))
             {
                 case RetentionVerdict.Purge:
                     targets.Add(new PurgeTarget(number, null, DataClasses.ClosedCasePersonalData, "cases/" + number));

@@ -58,7 +58,7 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
         var now = time.GetUtcNow();
         var id = NewId();
         var blobName = $"staged/{caller.Kind.ToString().ToLowerInvariant()}-{caller.Id}/{id}/{SafeFileName(request.FileName)}";
-        await staged.CreateAsync(new StagedUpload(OwnerOf(caller), id, SafeFileName(request.FileName), request.ContentType, request.Size, request.Kind, blobName, now, ExpiryFrom(now, request.Kind)), cancellationToken);
+        await staged.CreateAsync(new StagedUpload(OwnerOf(caller), id, SafeFileName(request.FileName), request.ContentType, request.Size, request.Kind, blobName, now, ExpiryFrom(now, request.Kind), policy.DataClassOfUpload(request.Kind)), cancellationToken);
         return await TicketAsync(id, blobName, now, request.Kind, null, cancellationToken);
     }
 
@@ -75,7 +75,7 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
             await Files.UploadAsync(blobName, content, ContentTypeOf(file), Metadata(now, kind, null), overwrite: false, cancellationToken);
         }
 
-        await staged.CreateAsync(new StagedUpload(OwnerOf(caller), id, name, ContentTypeOf(file), file.Length, kind, blobName, now, ExpiryFrom(now, kind)), cancellationToken);
+        await staged.CreateAsync(new StagedUpload(OwnerOf(caller), id, name, ContentTypeOf(file), file.Length, kind, blobName, now, ExpiryFrom(now, kind), policy.DataClassOfUpload(kind)), cancellationToken);
         return new UploadTicket(id, null, null, "none", new Dictionary<string, string>(), Confirmed: true);
     }
 

@@ -129,7 +129,7 @@ internal static class CaseEntities
         ["Type"] = e.Type,
         ["Visibility"] = e.Visibility.ToString(),
         ["Data"] = StoredJson.Write(e.Data),
-        ["DataClass"] = "auditEvents",
+        ["DataClass"] = Domain.Retention.DataClasses.AuditEvents,
     };
 
     public static CaseEvent ToEvent(TableEntity e) => new()
@@ -176,7 +176,7 @@ internal static class CaseEntities
         ["AddedAt"] = a.AddedAt,
         ["Confirmed"] = a.Confirmed,
         ["ExpiresAt"] = a.ExpiresAt,
-        ["DataClass"] = "uploadedDataFiles",
+        ["DataClass"] = Domain.Retention.DataClasses.UploadedDataFiles,
     };
 
     public static CaseAttachment ToAttachment(TableEntity e) => new()

@@ -45,17 +45,23 @@ public sealed class CaseRepository(StorageLayout layout)
         if (receipt is not null)
         {
             // Added (not upserted) in the same transaction: a second delivery of the same inbound item cannot apply twice.
-            actions.Add(new TableTransactionAction(TableTransactionActionKind.Add, new TableEntity(updated.Number, ReceiptRow(receipt)) { ["DataClass"] = "auditEvents" }));
+            actions.Add(new TableTransactionAction(TableTransactionActionKind.Add, new TableEntity(updated.Number, ReceiptRow(receipt)) { ["DataClass"] = Domain.Retention.DataClasses.AuditEvents }));
         }
 
+        var etags = await SubmitCaseChangeAsync(updated.Number, actions, cancellationToken);
+        return etags[0] ?? string.Empty;
+    }
+
+    /// <summary>A transaction that includes the ETag-checked case row: a stale read (412) or a receipt already there (409) is a concurrency failure.</summary>
+    private async Task<IReadOnlyList<string?>> SubmitCaseChangeAsync(string number, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
         try
         {
-            var etags = await Table.SubmitTransactionAsync(actions, cancellationToken);
-            return etags[0] ?? string.Empty;
+            return await Table.SubmitTransactionAsync(actions, cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 412 || (ex.Status == 409 && ex.ErrorCode == "EntityAlreadyExists"))
         {
-            throw new StorageConcurrencyException(ex.ErrorCode, ex.RequestId, $"Case {updated.Number} changed since it was read; read it again and retry.");
+            throw new StorageConcurrencyException(ex.ErrorCode, ex.RequestId, $"Case {number} changed since it was read; read it again and retry.");
         }
     }
 
@@ -128,14 +134,14 @@ public sealed class CaseRepository(StorageLayout layout)
     /// One page of closed cases whose closing is at or before <paramref name="closedBefore"/>: number, account, and
     /// whether retention already anonymised it. A filtered scan of the case rows.
     /// </summary>
-    public async Task<(IReadOnlyList<(string Number, string? AccountId, bool Anonymised)> Items, string? ContinuationToken)> PageClosedBeforeAsync(DateTimeOffset closedBefore, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<(string Number, string? AccountId, DateTimeOffset ClosedAt, bool Anonymised)> Items, string? ContinuationToken)> PageClosedBeforeAsync(DateTimeOffset closedBefore, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
         var filter = TableFilter.RowKeyEquals(CaseEntities.CaseRow)
             .And(TableFilter.Equal("Status", nameof(CaseStatus.Closed)))
             .And(TableFilter.LessThanOrEqual("ClosedAt", closedBefore));
-        await foreach (var page in Table.QueryPagesAsync(filter, ["AccountId", "AnonymisedAt"], pageSize, continuationToken, cancellationToken))
+        await foreach (var page in Table.QueryPagesAsync(filter, ["AccountId", "ClosedAt", "AnonymisedAt"], pageSize, continuationToken, cancellationToken))
         {
-            return (page.Items.Select(e => (e.PartitionKey, e.GetString("AccountId"), e.GetDateTimeOffset("AnonymisedAt") is not null)).ToList(), page.ContinuationToken);
+            return (page.Items.Select(e => (e.PartitionKey, e.GetString("AccountId"), e.GetDateTimeOffset("ClosedAt") ?? closedBefore, e.GetDateTimeOffset("AnonymisedAt") is not null)).ToList(), page.ContinuationToken);
         }
 
         return ([], null);
@@ -161,13 +167,6 @@ public sealed class CaseRepository(StorageLayout layout)
 
         var final = rows.GetRange(head, last);
         final.Add(new TableTransactionAction(TableTransactionActionKind.UpdateReplace, CaseEntities.ToEntity(scrubbed.Case), current.ETag));
-        try
-        {
-            await Table.SubmitTransactionAsync(final, cancellationToken);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 412)
-        {
-            throw new StorageConcurrencyException(ex.ErrorCode, ex.RequestId, $"Case {current.Case.Number} changed since it was read; read it again and retry.");
-        }
+        await SubmitCaseChangeAsync(current.Case.Number, final, cancellationToken);
     }
 }

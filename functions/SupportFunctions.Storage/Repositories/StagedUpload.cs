@@ -10,4 +10,5 @@ public sealed record StagedUpload(
     string? Kind,
     string BlobName,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? ExpiresAt);
+    DateTimeOffset? ExpiresAt,
+    string DataClass);

@@ -20,7 +20,7 @@ public sealed class UploadRepository(StorageLayout layout)
                 ["BlobName"] = upload.BlobName,
                 ["CreatedAt"] = upload.CreatedAt,
                 ["ExpiresAt"] = upload.ExpiresAt,
-                ["DataClass"] = "uploadedDataFiles",
+                ["DataClass"] = upload.DataClass,
             },
             cancellationToken);
     }
@@ -30,6 +30,6 @@ public sealed class UploadRepository(StorageLayout layout)
         var e = await Table.GetAsync(owner, id, cancellationToken: cancellationToken);
         return e is null
             ? null
-            : new StagedUpload(owner, id, e.GetString("FileName")!, e.GetString("ContentType")!, e.GetInt64("DeclaredSize") ?? 0, e.GetString("Kind"), e.GetString("BlobName")!, e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("ExpiresAt"));
+            : new StagedUpload(owner, id, e.GetString("FileName")!, e.GetString("ContentType")!, e.GetInt64("DeclaredSize") ?? 0, e.GetString("Kind"), e.GetString("BlobName")!, e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("ExpiresAt"), e.GetString("DataClass") ?? Domain.Retention.DataClasses.UploadedDataFiles);
     }
 }
