@@ -95,4 +95,28 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "Scheduled purge could not start: storage answered {Status} {ErrorCode}")]
     public static partial void PurgeScheduleFailed(ILogger logger, int status, string? errorCode);
+
+    [LoggerMessage(EventId = 7100, Level = LogLevel.Information, Message = "Notification {IntentId} ({Kind}) for case {CaseNumber} accepted by {Provider} on attempt {Attempt}")]
+    public static partial void NotificationSent(ILogger logger, string intentId, string kind, string caseNumber, string provider, int attempt);
+
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "Notification {IntentId} attempt {Attempt} failed transiently; next try at {RetryAt}: {Error}")]
+    public static partial void NotificationRetrying(ILogger logger, string intentId, int attempt, DateTimeOffset retryAt, string error);
+
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Error, Message = "Notification {IntentId} for case {CaseNumber} failed for good: {Error}")]
+    public static partial void NotificationFailed(ILogger logger, string intentId, string caseNumber, string error);
+
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Information, Message = "Notification {IntentId} was already accepted by {Provider} in an attempt whose answer was lost; not sending it again")]
+    public static partial void NotificationAlreadyAccepted(ILogger logger, string intentId, string provider);
+
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Warning, Message = "Queueing notification {IntentId} failed (status {Status}, code {ErrorCode}); the outbox reconciler will send it")]
+    public static partial void NotificationDispatchFailed(ILogger logger, string intentId, int status, string? errorCode);
+
+    [LoggerMessage(EventId = 7105, Level = LogLevel.Information, Message = "Notification {IntentId} was overdue in state {State}; its message was sent again")]
+    public static partial void NotificationRearmed(ILogger logger, string intentId, string state);
+
+    [LoggerMessage(EventId = 7200, Level = LogLevel.Information, Message = "Partner {PartnerId} created account {AccountId} with {Contacts} support contact(s)")]
+    public static partial void PartnerAccountCreated(ILogger logger, string partnerId, string accountId, int contacts);
+
+    [LoggerMessage(EventId = 7201, Level = LogLevel.Information, Message = "Partner {PartnerId} rotated key {OldKeyId} to {NewKeyId}; the old key stops at {ExpiresAt}")]
+    public static partial void PartnerKeyRotated(ILogger logger, string partnerId, string oldKeyId, string newKeyId, DateTimeOffset expiresAt);
 }

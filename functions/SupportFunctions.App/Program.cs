@@ -7,6 +7,8 @@ using SupportFunctions.App.Health;
 using SupportFunctions.App.Functions;
 using SupportFunctions.App.Hosting;
 using SupportFunctions.App.Inbound;
+using SupportFunctions.App.Notifications;
+using SupportFunctions.App.Partners;
 using SupportFunctions.App.Queues;
 using SupportFunctions.App.Retention;
 using SupportFunctions.App.Timers;
@@ -37,6 +39,9 @@ builder.Services.AddSupportCases(builder.Configuration);
 builder.Services.AddSupportTimers(builder.Configuration);
 builder.Services.AddSupportInbound();
 builder.Services.AddSupportRetention(builder.Configuration);
+builder.Services.AddSupportNotifications(builder.Configuration);
+builder.Services.AddSingleton<SupportContactDirectory>();
+builder.Services.AddSupportRateLimits(builder.Configuration);
 builder.Services.AddSingleton<StorageReadinessProbe>();
 
 var app = builder.Build();
@@ -57,13 +62,16 @@ app.UseSwaggerUI(ui =>
 var api = app.MapGroup("/api");
 api.MapGroup("/health").WithTags("Health").MapHealth();
 api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(AccessPolicies.Authenticated).MapCases().MapCaseActions();
-api.MapGroup("/public/cases").WithTags("Cases").RequireRateLimiting(CaseServiceCollectionExtensions.PublicIntakeLimit).MapPublicCases();
+api.MapGroup("/public/cases").WithTags("Cases").RequireRateLimiting(RateLimits.PublicIntake).MapPublicCases();
 api.MapGroup("/uploads").WithTags("Uploads").RequireAuthorization(AccessPolicies.Authenticated).MapUploads();
 api.MapGroup("/defects").WithTags("Cases").RequireAuthorization(AccessPolicies.Staff).MapDefects();
 api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapAdmin();
 api.MapGroup("/admin/poison").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapPoison();
 api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapInboundAdmin();
 api.MapGroup("/admin").WithTags("Retention").RequireAuthorization(AccessPolicies.Admin).MapRetention();
+api.MapGroup("/admin").WithTags("Notifications").RequireAuthorization(AccessPolicies.Admin).MapOutbox();
+api.MapGroup("/admin").WithTags("Partners").RequireAuthorization(AccessPolicies.Admin).MapPartnerAdmin();
+api.MapGroup("/partners/me").WithTags("Partners").RequireAuthorization(AccessPolicies.Partner).RequireRateLimiting(RateLimits.PartnerKey).MapPartners();
 api.MapGroup("/inbound").WithTags("Inbound").AllowAnonymous().MapInbound();
 
 app.MapFunctionsHost();

@@ -26,6 +26,18 @@ param twilioWebhookUrl string = 'https://${appName}.azurewebsites.net/api/inboun
 @description('Largest inbound email accepted, in bytes.')
 param maxEmailBytes int = 31457280
 
+@description('Sender of notification mail (a verified SendGrid sender); empty: the policy\'s support address.')
+param mailFromAddress string = ''
+
+@description('Display name of notification mail.')
+param mailFromName string = 'Support'
+
+@description('SendGrid API endpoint; https://api.eu.sendgrid.com for EU regional subusers.')
+param sendGridBaseUrl string = 'https://api.sendgrid.com'
+
+@description('Ask the Email Activity API (a paid add-on) before re-sending a mail whose first attempt was cut off.')
+param sendGridActivityLookup bool = false
+
 @allowed([2048, 4096])
 param instanceMemoryMB int = 2048
 
@@ -36,8 +48,8 @@ var storageName = take('st${toLower(replace(appName, '-', ''))}${suffix}', 24)
 var deploymentContainer = 'app-package'
 // Every table, container and queue the app uses (StorageLayout); the app also creates them at start-up, idempotently.
 var tables = ['cases', 'caseindex', 'counters', 'idempotency', 'directory', 'apikeys', 'uploads', 'poison', 'defects', 'errorsignatures', 'inbound', 'messageids', 'holds', 'purges']
-var containers = ['files', 'inbound', 'purges', deploymentContainer]
-var queues = ['timers', 'inbound', 'cases-inbound', 'purges']
+var containers = ['files', 'inbound', 'purges', 'outbox', deploymentContainer]
+var queues = ['timers', 'inbound', 'cases-inbound', 'purges', 'notifications']
 
 // Built-in role definition ids.
 var roles = {
@@ -179,6 +191,19 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'SupportFunctions__Retention__BatchDeletes', value: 'true' }
         { name: 'SupportFunctions__Retention__Parallelism', value: '16' }
         { name: 'SupportFunctions__RateLimits__PublicIntakePerMinute', value: '30' }
+        { name: 'SupportFunctions__RateLimits__PartnerBurst', value: '60' }
+        { name: 'SupportFunctions__RateLimits__PartnerPerSecond', value: '10' }
+        { name: 'SupportFunctions__Mail__Provider', value: 'SendGrid' }
+        { name: 'SupportFunctions__Mail__FromAddress', value: mailFromAddress }
+        { name: 'SupportFunctions__Mail__FromName', value: mailFromName }
+        { name: 'SupportFunctions__Mail__MaxAttempts', value: '8' }
+        { name: 'SupportFunctions__Mail__LeaseSeconds', value: '60' }
+        { name: 'SupportFunctions__Mail__RetryBaseSeconds', value: '10' }
+        { name: 'SupportFunctions__Mail__RetryMaxSeconds', value: '3600' }
+        { name: 'SupportFunctions__Mail__SweepGraceSeconds', value: '120' }
+        { name: 'SupportFunctions__Mail__SendGrid__BaseUrl', value: sendGridBaseUrl }
+        { name: 'SupportFunctions__Mail__SendGrid__TimeoutSeconds', value: '30' }
+        { name: 'SupportFunctions__Mail__SendGrid__ActivityLookup', value: string(sendGridActivityLookup) }
         { name: 'SupportFunctions__Inbound__MaxEmailBytes', value: string(maxEmailBytes) }
         { name: 'SupportFunctions__Inbound__TwilioWebhookUrl', value: twilioWebhookUrl }
         { name: 'SupportFunctions__Inbound__VoiceMaxSkewSeconds', value: '300' }
@@ -187,6 +212,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'SupportFunctions__Inbound__EmailSecret', value: '@Microsoft.KeyVault(SecretUri=${secret}/inbound-email-secret/)' }
         { name: 'SupportFunctions__Inbound__TwilioAuthToken', value: '@Microsoft.KeyVault(SecretUri=${secret}/twilio-auth-token/)' }
         { name: 'SupportFunctions__Inbound__VoiceSigningSecret', value: '@Microsoft.KeyVault(SecretUri=${secret}/voice-signing-secret/)' }
+        { name: 'SupportFunctions__Mail__SendGrid__ApiKey', value: '@Microsoft.KeyVault(SecretUri=${secret}/sendgrid-api-key/)' }
       ]
     }
   }

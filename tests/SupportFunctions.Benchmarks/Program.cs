@@ -39,8 +39,11 @@ internal static class BenchmarkProgram
                     int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_PURGE_ENTITIES") ?? "100000", CultureInfo.InvariantCulture),
                     int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_PURGE_BLOBS") ?? "10000", CultureInfo.InvariantCulture));
                 return 0;
+            case "notifications":
+                await NotificationBenchmark.RunAsync(connectionString, Path.Combine(AppContext.BaseDirectory, "policies", "everbridge.json"), int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_NOTIFICATIONS") ?? "2000", CultureInfo.InvariantCulture));
+                return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: storage, intake, inbound, timers, purge, coldstart.");
+                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: storage, intake, inbound, timers, purge, coldstart, notifications.");
                 return 2;
         }
     }

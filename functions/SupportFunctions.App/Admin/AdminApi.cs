@@ -34,7 +34,7 @@ public static class AdminApi
 
     private static async Task<IResult> CreateAccount(HttpRequest http, DirectoryRepository directory, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var (request, problem) = await ReadAsync<AccountRequest>(http, json.Value.SerializerOptions, cancellationToken);
+        var (request, problem) = await JsonRequest.ReadAsync<AccountRequest>(http, json.Value.SerializerOptions, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -80,7 +80,7 @@ public static class AdminApi
         }
 
         var current = found.Value.Account;
-        var (request, problem) = await PatchAsync(http, new AccountRequest(current.Id, current.Name, current.TimeZone, current.Region, current.Language, current.ContractStatus, current.CustomRoles), json.Value.SerializerOptions, cancellationToken);
+        var (request, problem) = await JsonRequest.PatchAsync(http, new AccountRequest(current.Id, current.Name, current.TimeZone, current.Region, current.Language, current.ContractStatus, current.CustomRoles), json.Value.SerializerOptions, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -97,7 +97,8 @@ public static class AdminApi
             return Problems.Validation(errors);
         }
 
-        var updated = ToAccount(request, accountId);
+        // Who created the account and its support contacts are not account fields an administrator patches here.
+        var updated = ToAccount(request, accountId) with { PartnerId = current.PartnerId, SupportContacts = current.SupportContacts };
         try
         {
             http.HttpContext.Response.Headers.ETag = await directory.UpdateAccountAsync(updated, IfMatch(http) ?? found.Value.ETag, cancellationToken);
@@ -116,7 +117,7 @@ public static class AdminApi
             return Problems.NotFound($"There is no account {accountId}.");
         }
 
-        var (request, problem) = await ReadAsync<PhonePinRequest>(http, json.Value.SerializerOptions, cancellationToken);
+        var (request, problem) = await JsonRequest.ReadAsync<PhonePinRequest>(http, json.Value.SerializerOptions, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -131,14 +132,15 @@ public static class AdminApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> CreateContact(string accountId, HttpRequest http, DirectoryRepository directory, IOptions<JsonOptions> json, CancellationToken cancellationToken)
-    {
-        if (await directory.GetAccountAsync(accountId, cancellationToken) is null)
-        {
-            return Problems.NotFound($"There is no account {accountId}.");
-        }
+    private static async Task<IResult> CreateContact(string accountId, HttpRequest http, DirectoryRepository directory, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
+        await directory.GetAccountAsync(accountId, cancellationToken) is null
+            ? Problems.NotFound($"There is no account {accountId}.")
+            : await CreateContactAsync(accountId, http, directory, json.Value.SerializerOptions, $"/api/admin/accounts/{accountId}/contacts", cancellationToken);
 
-        var (request, problem) = await ReadAsync<ContactRequest>(http, json.Value.SerializerOptions, cancellationToken);
+    /// <summary>Adds a contact to an account the caller may manage (the caller checked that); <paramref name="location"/> is its collection's path.</summary>
+    internal static async Task<IResult> CreateContactAsync(string accountId, HttpRequest http, DirectoryRepository directory, System.Text.Json.JsonSerializerOptions json, string location, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await JsonRequest.ReadAsync<ContactRequest>(http, json, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -154,7 +156,7 @@ public static class AdminApi
         try
         {
             http.HttpContext.Response.Headers.ETag = await directory.CreateContactAsync(contact, cancellationToken);
-            return TypedResults.Created($"/api/admin/accounts/{accountId}/contacts/{contact.Id}", contact);
+            return TypedResults.Created($"{location}/{contact.Id}", contact);
         }
         catch (StorageConflictException ex)
         {
@@ -191,7 +193,7 @@ public static class AdminApi
 
         var c = found.Value.Contact;
         var currentRequest = new ContactRequest(c.Id, c.Name, c.Email, c.Phone, c.Roles, c.Designated, c.Registered, c.CredentialsExpireAt, c.SsoOnly, c.BreakGlass, c.MaySendNotifications, c.Language, c.TimeZone);
-        var (request, problem) = await PatchAsync(http, currentRequest, json.Value.SerializerOptions, cancellationToken);
+        var (request, problem) = await JsonRequest.PatchAsync(http, currentRequest, json.Value.SerializerOptions, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -226,7 +228,7 @@ public static class AdminApi
 
     private static async Task<IResult> CreateAgent(HttpRequest http, DirectoryRepository directory, SupportPolicy policy, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var (request, problem) = await ReadAsync<AgentRequest>(http, json.Value.SerializerOptions, cancellationToken);
+        var (request, problem) = await JsonRequest.ReadAsync<AgentRequest>(http, json.Value.SerializerOptions, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -271,7 +273,7 @@ public static class AdminApi
         }
 
         var a = found.Value.Agent;
-        var (request, problem) = await PatchAsync(http, new AgentRequest(a.Id, a.Name, a.Email, a.Teams), json.Value.SerializerOptions, cancellationToken);
+        var (request, problem) = await JsonRequest.PatchAsync(http, new AgentRequest(a.Id, a.Name, a.Email, a.Teams), json.Value.SerializerOptions, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -302,7 +304,7 @@ public static class AdminApi
 
     private static async Task<IResult> CreateKey(HttpRequest http, DirectoryRepository directory, ApiKeyRepository keys, TimeProvider time, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var (request, problem) = await ReadAsync<KeyRequest>(http, json.Value.SerializerOptions, cancellationToken);
+        var (request, problem) = await JsonRequest.ReadAsync<KeyRequest>(http, json.Value.SerializerOptions, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -310,13 +312,14 @@ public static class AdminApi
 
         if (!Enum.TryParse<PrincipalKind>(request!.PrincipalKind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
         {
-            return Problems.Validation(new Dictionary<string, string[]> { ["principalKind"] = ["must be contact, agent or admin"] });
+            return Problems.Validation(new Dictionary<string, string[]> { ["principalKind"] = ["must be contact, agent, admin or partner"] });
         }
 
         var exists = kind switch
         {
             PrincipalKind.Contact => request.AccountId is not null && await directory.GetContactAsync(request.AccountId, request.PrincipalId, cancellationToken) is not null,
             PrincipalKind.Agent => await directory.GetAgentAsync(request.PrincipalId, cancellationToken) is not null,
+            PrincipalKind.Partner => await directory.GetPartnerAsync(request.PrincipalId, cancellationToken) is not null,
             _ => !string.IsNullOrWhiteSpace(request.PrincipalId),
         };
         if (!exists)
@@ -340,60 +343,7 @@ public static class AdminApi
     private static async Task<IResult> RevokeKey(string keyId, ApiKeyRepository keys, TimeProvider time, CancellationToken cancellationToken) =>
         await keys.RevokeAsync(keyId, time.GetUtcNow(), cancellationToken) ? TypedResults.NoContent() : Problems.NotFound($"There is no key {keyId}.");
 
-    private static async Task<(T? Request, IResult? Problem)> ReadAsync<T>(HttpRequest http, JsonSerializerOptions options, CancellationToken cancellationToken)
-        where T : class
-    {
-        var body = await JsonBody.ReadAsync(http, 64 * 1024, cancellationToken);
-        if (body.Problem is not null)
-        {
-            return (null, body.Problem);
-        }
-
-        using var document = body.Document!;
-        return Deserialize<T>(document.RootElement, options);
-    }
-
-    private static async Task<(T? Request, IResult? Problem)> PatchAsync<T>(HttpRequest http, T current, JsonSerializerOptions options, CancellationToken cancellationToken)
-        where T : class
-    {
-        var body = await JsonBody.ReadAsync(http, 64 * 1024, cancellationToken);
-        if (body.Problem is not null)
-        {
-            return (null, body.Problem);
-        }
-
-        using var document = body.Document!;
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            return (null, Problems.BadRequest("A merge patch is a JSON object."));
-        }
-
-        try
-        {
-            return (MergePatch.Apply(current, document.RootElement, options), null);
-        }
-        catch (JsonException ex)
-        {
-            return (null, Problems.Validation(new Dictionary<string, string[]> { [ex.Path?.TrimStart('$', '.') ?? "$"] = [ex.Message.Split(" Path:")[0]] }));
-        }
-    }
-
-    private static (T? Request, IResult? Problem) Deserialize<T>(JsonElement element, JsonSerializerOptions options)
-        where T : class
-    {
-        try
-        {
-            return (element.Deserialize<T>(options) ?? throw new JsonException("The body is empty."), null);
-        }
-        catch (JsonException ex)
-        {
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "$" : ex.Path.TrimStart('$', '.');
-            var message = ex.Message.Contains("missing required properties", StringComparison.Ordinal) ? ex.Message.Split(" Path:")[0] : $"has the wrong type or form ({ex.Message.Split(" Path:")[0].Split(". ")[0]})";
-            return (null, Problems.Validation(new Dictionary<string, string[]> { [field] = [message] }));
-        }
-    }
-
-    private static CustomerAccount ToAccount(AccountRequest r, string id) => new()
+    internal static CustomerAccount ToAccount(AccountRequest r, string id) => new()
     {
         Id = id,
         Name = r.Name.Trim(),
@@ -422,7 +372,7 @@ public static class AdminApi
         TimeZone = r.TimeZone,
     };
 
-    private static string? IfMatch(HttpRequest http) => http.Headers.IfMatch.FirstOrDefault();
+    internal static string? IfMatch(HttpRequest http) => http.Headers.IfMatch.FirstOrDefault();
 
-    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..12]}";
+    internal static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..12]}";
 }

@@ -1,3 +1,4 @@
+using SupportFunctions.App.Notifications;
 using SupportFunctions.App.Timers;
 using SupportFunctions.Domain.Cases;
 using SupportFunctions.Storage;
@@ -7,9 +8,10 @@ namespace SupportFunctions.App.Cases;
 
 /// <summary>
 /// Applies changes to cases: read, decide, send any timer messages, commit case, events, intents and timer tokens in
-/// one transaction guarded by the case's ETag; on a concurrent change, read again and decide again.
+/// one transaction guarded by the case's ETag (on a concurrent change, read again and decide again), then queue the
+/// committed intents for delivery.
 /// </summary>
-public sealed class CaseChanges(CaseRepository cases, TimerScheduler scheduler)
+public sealed class CaseChanges(CaseRepository cases, TimerScheduler scheduler, NotificationDispatcher notifications)
 {
     private const int MaxAttempts = 8;
 
@@ -80,6 +82,7 @@ public sealed class CaseChanges(CaseRepository cases, TimerScheduler scheduler)
             try
             {
                 await cases.ApplyAsync(stored, change.Built.Case, change.Built.Events, change.Built.Intents, change.Attachments, timers, receipt, cancellationToken);
+                await notifications.DispatchAsync(change.Built.Intents, cancellationToken);
                 return change.Built.Case;
             }
             catch (StorageConcurrencyException) when (attempt < MaxAttempts)

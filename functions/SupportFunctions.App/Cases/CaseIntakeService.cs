@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using SupportFunctions.App.Notifications;
+using SupportFunctions.App.Partners;
 using SupportFunctions.App.Security;
 using SupportFunctions.App.Sla;
 using SupportFunctions.App.Timers;
@@ -27,6 +29,8 @@ public sealed class CaseIntakeService(
     UploadService uploads,
     TimerScheduler timers,
     ErrorSignatureRepository errorSignatures,
+    NotificationDispatcher notifications,
+    SupportContactDirectory supportContacts,
     TimeProvider time,
     ILogger<CaseIntakeService> logger)
 {
@@ -124,6 +128,24 @@ public sealed class CaseIntakeService(
             opening = RepeatedErrors.EscalateIfRepeated(opening, policy, reports);
         }
 
+        if (decision.Outcome == IntakeOutcome.Accepted && requester.Account is { PartnerId: not null } partnerAccount && policy.PartnerSupport is { ReportsGoToSupportContacts: true })
+        {
+            // The partner model: the report goes to each of the account's support contacts (one copy each, one intent).
+            var contactEmails = await supportContacts.EmailsAsync(partnerAccount, cancellationToken);
+            opening = opening with
+            {
+                Intents = [.. opening.Intents, new NotificationIntent
+                {
+                    Id = $"{number}-{NotificationKinds.PartnerProblemReport}",
+                    CaseNumber = number,
+                    Kind = NotificationKinds.PartnerProblemReport,
+                    Recipients = contactEmails,
+                    Language = partnerAccount.Language,
+                    CreatedAt = now,
+                }],
+            };
+        }
+
         // Message before state: if the transaction below fails, this timer's token was never committed and it is dropped.
         var slaTimer = SlaPlanner.NextCheck(policy, opening.Case, now) is { } due
             ? new[] { await timers.ScheduleAsync(number, SlaPlanner.TimerKind, due, cancellationToken) }
@@ -136,6 +158,7 @@ public sealed class CaseIntakeService(
             return new CaseCreation.Replayed(await ViewAsync(existing.Case, cancellationToken));
         }
 
+        await notifications.DispatchAsync(opening.Intents, cancellationToken);
         Logs.CaseOpened(logger, number, opening.Case.Category, opening.Case.Severity, opening.Case.Team, decision.Outcome.ToString());
         return new CaseCreation.Created(CaseView.From(opening.Case, policy, requester.Account, opening.Attachments));
     }

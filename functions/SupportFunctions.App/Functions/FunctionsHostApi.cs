@@ -22,12 +22,17 @@ public static class FunctionsHostApi
         return endpoints;
     }
 
-    private static async Task<IResult> Invoke(string function, HttpRequest request, QueueDispatcher dispatcher, TimerReconciler reconciler, PurgeRunner purges, CancellationToken cancellationToken)
+    private static async Task<IResult> Invoke(string function, HttpRequest request, QueueDispatcher dispatcher, IEnumerable<IReconciler> reconcilers, PurgeRunner purges, CancellationToken cancellationToken)
     {
         if (string.Equals(function, FunctionNames.ReconcileTimers, StringComparison.OrdinalIgnoreCase))
         {
-            var rearmed = await reconciler.ReconcileAsync(cancellationToken);
-            return TypedResults.Ok(InvocationResponse.Done($"Re-armed {rearmed} overdue timer(s)."));
+            var counts = new List<string>();
+            foreach (var reconciler in reconcilers)
+            {
+                counts.Add($"{reconciler.Name}: {await reconciler.ReconcileAsync(cancellationToken)}");
+            }
+
+            return TypedResults.Ok(InvocationResponse.Done($"Re-sent overdue messages ({string.Join(", ", counts)})."));
         }
 
         if (string.Equals(function, FunctionNames.PurgeRetention, StringComparison.OrdinalIgnoreCase))

@@ -48,6 +48,25 @@ internal static class StartupSettings
             problems.Add($"Setting '{StorageOptions.Section}:Prefix' is '{prefix}'; {prefixProblem}.");
         }
 
+        var provider = configuration[Notifications.MailOptions.Section + ":Provider"];
+        if (!string.IsNullOrWhiteSpace(provider) && provider is not (Notifications.MailProviders.Outbox or Notifications.MailProviders.SendGrid))
+        {
+            problems.Add($"Setting '{Notifications.MailOptions.Section}:Provider' is '{provider}'; use {Notifications.MailProviders.Outbox} (store mail locally) or {Notifications.MailProviders.SendGrid}.");
+        }
+        else if (provider == Notifications.MailProviders.SendGrid)
+        {
+            if (string.IsNullOrWhiteSpace(configuration[Notifications.SendGridOptions.Section + ":ApiKey"]))
+            {
+                problems.Add($"Setting '{Notifications.SendGridOptions.Section}:ApiKey' is empty; the SendGrid provider needs an API key with Mail Send access (a Key Vault reference in Azure).");
+            }
+
+            var baseUrl = configuration[Notifications.SendGridOptions.Section + ":BaseUrl"];
+            if (!string.IsNullOrWhiteSpace(baseUrl) && !Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
+            {
+                problems.Add($"Setting '{Notifications.SendGridOptions.Section}:BaseUrl' is '{baseUrl}'; it must be an absolute URL such as https://api.sendgrid.com.");
+            }
+        }
+
         var schedule = configuration[Retention.RetentionOptions.Section + ":Schedule"];
         if (!string.IsNullOrWhiteSpace(schedule) && !Domain.Retention.CronSchedule.TryParse(schedule, out _, out var scheduleProblem))
         {

@@ -6,6 +6,9 @@ public static class AccessPolicies
     public const string Admin = "admin";
     public const string Staff = "staff";
     public const string Contact = "contact";
+    public const string Partner = "partner";
+
+    /// <summary>Anyone of the support desk itself: a contact, an agent or an administrator (a partner has its own API).</summary>
     public const string Authenticated = "authenticated";
 
     public static IServiceCollection AddSupportAuthentication(this IServiceCollection services)
@@ -13,7 +16,8 @@ public static class AccessPolicies
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(Authenticated, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Authenticated, p => p.RequireRole("contact", "agent", "admin"))
+            .AddPolicy(Partner, p => p.RequireRole("partner"))
             .AddPolicy(Admin, p => p.RequireRole("admin"))
             .AddPolicy(Staff, p => p.RequireRole("admin", "agent"))
             .AddPolicy(Contact, p => p.RequireRole("contact"));

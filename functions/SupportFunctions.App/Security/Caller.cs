@@ -3,7 +3,7 @@ using System.Security.Claims;
 
 namespace SupportFunctions.App.Security;
 
-/// <summary>Who is calling, read from the authenticated principal: a contact of an account, an agent, or an administrator.</summary>
+/// <summary>Who is calling, read from the authenticated principal: a contact of an account, an agent, an administrator, or a partner.</summary>
 public sealed record Caller(PrincipalKind Kind, string Id, string? AccountId)
 {
     public const string KindClaim = "sf:kind";

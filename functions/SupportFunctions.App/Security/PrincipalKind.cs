@@ -5,4 +5,5 @@ public enum PrincipalKind
     Contact,
     Agent,
     Admin,
+    Partner,
 }

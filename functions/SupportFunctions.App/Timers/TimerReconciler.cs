@@ -9,8 +9,10 @@ namespace SupportFunctions.App.Timers;
 /// their message again with the same token. If the original still arrives too, the second delivery finds the timer
 /// fired and does nothing, so a lost message can never silently stop a clock.
 /// </summary>
-public sealed class TimerReconciler(CaseRepository cases, TimerScheduler scheduler, IOptions<TimerOptions> options, TimeProvider time, ILogger<TimerReconciler> logger)
+public sealed class TimerReconciler(CaseRepository cases, TimerScheduler scheduler, IOptions<TimerOptions> options, TimeProvider time, ILogger<TimerReconciler> logger) : IReconciler
 {
+    public string Name => "timers";
+
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
         var before = time.GetUtcNow() - TimeSpan.FromSeconds(options.Value.ReconcileGraceSeconds);
@@ -25,8 +27,8 @@ public sealed class TimerReconciler(CaseRepository cases, TimerScheduler schedul
         return rearmed;
     }
 
-    /// <summary>Runs the reconciler on its interval when the app runs its own schedules.</summary>
-    public sealed class Schedule(TimerReconciler reconciler, Storage.StorageInitializer storage, IOptions<TimerOptions> options, ILogger<Schedule> logger) : BackgroundService
+    /// <summary>Runs every reconciler on the interval when the app runs its own schedules.</summary>
+    public sealed class Schedule(IEnumerable<IReconciler> reconcilers, Storage.StorageInitializer storage, IOptions<TimerOptions> options, ILogger<Schedule> logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
@@ -40,13 +42,16 @@ public sealed class TimerReconciler(CaseRepository cases, TimerScheduler schedul
             using var timer = new PeriodicTimer(TimeSpan.FromSeconds(interval));
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                try
+                foreach (var reconciler in reconcilers)
                 {
-                    await reconciler.ReconcileAsync(stoppingToken);
-                }
-                catch (StorageRequestFailedException ex)
-                {
-                    Logs.ReconcileFailed(logger, ex.Status, ex.ErrorCode);
+                    try
+                    {
+                        await reconciler.ReconcileAsync(stoppingToken);
+                    }
+                    catch (StorageRequestFailedException ex)
+                    {
+                        Logs.ReconcileFailed(logger, ex.Status, ex.ErrorCode);
+                    }
                 }
             }
         }

@@ -15,6 +15,7 @@ public static class TimerServiceCollectionExtensions
         services.AddSingleton<PoisonRepository>();
         services.AddSingleton<TimerScheduler>();
         services.AddSingleton<TimerReconciler>();
+        services.AddSingleton<IReconciler>(sp => sp.GetRequiredService<TimerReconciler>());
         services.AddSingleton<CaseChanges>();
         services.AddSingleton<ITimerEffect, SlaTimerEffect>();
         services.AddSingleton<CustomerChangeWaitEffects>();

@@ -19,4 +19,12 @@ public static class NotificationKinds
     public const string Sev1Page = "sev1-page";
     public const string OperatorRequest = "operator-request";
     public const string OperatorRequestRefused = "operator-request-refused";
+    public const string PartnerProblemReport = "partner-problem-report";
+
+    /// <summary>Every kind; each has a template.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Acknowledgement, NotEntitledNotice, AgentReply, CaseClosed, SeverityChangeRequested, SeverityChanged, DefectFixed, EscalationAcknowledged,
+        PendingReminder, AutoClosed, SlaWarning, SlaBreach, EscalationReceived, Sev1Page, OperatorRequest, OperatorRequestRefused, PartnerProblemReport,
+    ];
 }

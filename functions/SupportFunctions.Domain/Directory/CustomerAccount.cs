@@ -19,6 +19,12 @@ public sealed record CustomerAccount
     /// <summary>Custom role name → the base role it is built on (a custom Administrator role counts as Administrator).</summary>
     public IReadOnlyDictionary<string, string> CustomRoles { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The partner that created the account and looks after it; null for the vendor's own customers.</summary>
+    public string? PartnerId { get; init; }
+
+    /// <summary>Who receives the account's problem reports when a partner looks after it.</summary>
+    public IReadOnlyList<SupportContact> SupportContacts { get; init; } = [];
+
     /// <summary>The base roles a contact holds on this account.</summary>
     public IReadOnlyList<string> BaseRolesOf(IEnumerable<string> roles) =>
         roles.Select(r => CustomRoles.FirstOrDefault(c => string.Equals(c.Key, r, StringComparison.OrdinalIgnoreCase)).Value ?? r)

@@ -29,10 +29,37 @@ public sealed class ApiKeyRepository(StorageLayout layout)
     public async Task<ApiKeyRecord?> GetAsync(string keyId, CancellationToken cancellationToken)
     {
         var e = await Table.GetAsync(keyId, "key", cancellationToken: cancellationToken);
-        return e is null
-            ? null
-            : new ApiKeyRecord(e.PartitionKey, e.GetString("SecretHash")!, e.GetString("PrincipalKind")!, e.GetString("PrincipalId")!, e.GetString("AccountId"), e.GetString("Label"), e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("RevokedAt"), e.GetDateTimeOffset("ExpiresAt"));
+        return e is null ? null : ToRecord(e);
     }
+
+    /// <summary>Every key of one principal, newest first. A filtered scan: the keys table holds one row per key, and few.</summary>
+    public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(string principalKind, string principalId, CancellationToken cancellationToken) =>
+        await Table.QueryAsync(TableFilter.Equal("PrincipalKind", principalKind).And(TableFilter.Equal("PrincipalId", principalId)), cancellationToken: cancellationToken)
+            .Select(ToRecord)
+            .OrderByDescending(k => k.CreatedAt)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Brings a key's expiry forward to <paramref name="expiresAt"/> (never later than it already was): the overlap of a rotation.</summary>
+    public async Task<ApiKeyRecord?> ExpireAsync(string keyId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var e = await Table.GetAsync(keyId, "key", cancellationToken: cancellationToken);
+        if (e is null)
+        {
+            return null;
+        }
+
+        var current = ToRecord(e);
+        if (current.ExpiresAt is { } existing && existing <= expiresAt)
+        {
+            return current;
+        }
+
+        await Table.UpdateAsync(new TableEntity(keyId, "key") { ["ExpiresAt"] = expiresAt }, e.ETag!, TableUpdateMode.Merge, cancellationToken);
+        return current with { ExpiresAt = expiresAt };
+    }
+
+    private static ApiKeyRecord ToRecord(TableEntity e) =>
+        new(e.PartitionKey, e.GetString("SecretHash")!, e.GetString("PrincipalKind")!, e.GetString("PrincipalId")!, e.GetString("AccountId"), e.GetString("Label"), e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("RevokedAt"), e.GetDateTimeOffset("ExpiresAt"));
 
     /// <summary>Stamps the key revoked; false when there is no such key.</summary>
     public async Task<bool> RevokeAsync(string keyId, DateTimeOffset now, CancellationToken cancellationToken)

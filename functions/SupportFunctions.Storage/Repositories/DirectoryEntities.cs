@@ -9,6 +9,11 @@ internal static class DirectoryEntities
     public const string AccountRow = "account";
     public const string ContactPrefix = "contact|";
     public const string AgentsPartition = "agents";
+    public const string PartnerRow = "partner";
+    public const string PartnerUserPrefix = "user|";
+    public const string PartnerAccountPrefix = "account|";
+
+    public static string PartnerPartition(string partnerId) => "partner|" + partnerId;
 
     public static string AccountPartition(string accountId) => "account|" + accountId;
 
@@ -22,6 +27,8 @@ internal static class DirectoryEntities
         ["Language"] = a.Language,
         ["ContractStatus"] = a.ContractStatus.ToString(),
         ["CustomRoles"] = StoredJson.Write(a.CustomRoles),
+        ["PartnerId"] = a.PartnerId,
+        ["SupportContacts"] = StoredJson.Write(a.SupportContacts),
         ["DataClass"] = "account",
     };
 
@@ -34,6 +41,8 @@ internal static class DirectoryEntities
         Language = e.GetString("Language") ?? "en",
         ContractStatus = Enum.Parse<ContractStatus>(e.GetString("ContractStatus") ?? nameof(ContractStatus.None)),
         CustomRoles = StoredJson.Read<Dictionary<string, string>>(e.GetString("CustomRoles"), []),
+        PartnerId = e.GetString("PartnerId"),
+        SupportContacts = StoredJson.Read<List<SupportContact>>(e.GetString("SupportContacts"), []),
     };
 
     public static TableEntity ToEntity(Contact c) => new(AccountPartition(c.AccountId), ContactPrefix + c.Id)
@@ -85,5 +94,32 @@ internal static class DirectoryEntities
         Name = e.GetString("Name") ?? string.Empty,
         Email = e.GetString("Email") ?? string.Empty,
         Teams = StoredJson.Read<List<string>>(e.GetString("Teams"), []),
+    };
+
+    public static TableEntity ToEntity(Partner p) => new(PartnerPartition(p.Id), PartnerRow)
+    {
+        ["Name"] = p.Name,
+        ["DataClass"] = "partner",
+    };
+
+    public static Partner ToPartner(TableEntity e) => new()
+    {
+        Id = e.PartitionKey["partner|".Length..],
+        Name = e.GetString("Name") ?? string.Empty,
+    };
+
+    public static TableEntity ToEntity(PartnerUser u) => new(PartnerPartition(u.PartnerId), PartnerUserPrefix + u.Id)
+    {
+        ["Name"] = u.Name,
+        ["Email"] = u.Email,
+        ["DataClass"] = "partner",
+    };
+
+    public static PartnerUser ToPartnerUser(TableEntity e) => new()
+    {
+        Id = e.RowKey[PartnerUserPrefix.Length..],
+        PartnerId = e.PartitionKey["partner|".Length..],
+        Name = e.GetString("Name") ?? string.Empty,
+        Email = e.GetString("Email") ?? string.Empty,
     };
 }

@@ -155,6 +155,66 @@ public sealed class DirectoryRepository(StorageLayout layout)
     public Task<string> UpdateAgentAsync(SupportAgent agent, string etag, CancellationToken cancellationToken) =>
         Table.UpdateAsync(DirectoryEntities.ToEntity(agent), etag, cancellationToken: cancellationToken);
 
+    /// <summary>Every agent; the directory has tens of them, so team mail is resolved by one partition read.</summary>
+    public async Task<IReadOnlyList<SupportAgent>> ListAgentsAsync(CancellationToken cancellationToken) =>
+        await Table.QueryAsync(TableFilter.PartitionKeyEquals(DirectoryEntities.AgentsPartition), cancellationToken: cancellationToken)
+            .Select(DirectoryEntities.ToAgent)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Creates a partner organisation; an existing id throws <see cref="StorageConflictException"/>.</summary>
+    public Task<string> CreatePartnerAsync(Partner partner, CancellationToken cancellationToken) =>
+        Table.InsertAsync(DirectoryEntities.ToEntity(partner), cancellationToken);
+
+    public async Task<Partner?> GetPartnerAsync(string partnerId, CancellationToken cancellationToken)
+    {
+        var entity = await Table.GetAsync(DirectoryEntities.PartnerPartition(partnerId), DirectoryEntities.PartnerRow, cancellationToken: cancellationToken);
+        return entity is null ? null : DirectoryEntities.ToPartner(entity);
+    }
+
+    /// <summary>Adds a user to a partner; an existing id throws <see cref="StorageConflictException"/>.</summary>
+    public Task<string> CreatePartnerUserAsync(PartnerUser user, CancellationToken cancellationToken) =>
+        Table.InsertAsync(DirectoryEntities.ToEntity(user), cancellationToken);
+
+    /// <summary>Deleting a user that is not there is success.</summary>
+    public Task DeletePartnerUserAsync(string partnerId, string userId, CancellationToken cancellationToken) =>
+        Table.DeleteAsync(DirectoryEntities.PartnerPartition(partnerId), DirectoryEntities.PartnerUserPrefix + userId, cancellationToken: cancellationToken);
+
+    public async Task<IReadOnlyList<PartnerUser>> ListPartnerUsersAsync(string partnerId, CancellationToken cancellationToken) =>
+        await Table.QueryAsync(TableFilter.PartitionKeyEquals(DirectoryEntities.PartnerPartition(partnerId)).And(TableFilter.StartsWith("RowKey", DirectoryEntities.PartnerUserPrefix)), cancellationToken: cancellationToken)
+            .Select(DirectoryEntities.ToPartnerUser)
+            .OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Creates an account a partner owns. The partner's index row is written first: a crash in between leaves an index
+    /// row without its account (or pointing at someone else's id), which <see cref="ListPartnerAccountsAsync"/> skips,
+    /// because the account row's PartnerId is what decides ownership.
+    /// </summary>
+    public async Task<string> CreatePartnerAccountAsync(CustomerAccount account, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var partnerId = account.PartnerId ?? throw new ArgumentException("The account names no partner.", nameof(account));
+        await Table.UpsertAsync(new TableEntity(DirectoryEntities.PartnerPartition(partnerId), DirectoryEntities.PartnerAccountPrefix + account.Id) { ["DataClass"] = "partner" }, cancellationToken: cancellationToken);
+        return await CreateAccountAsync(account, cancellationToken);
+    }
+
+    /// <summary>The accounts the partner created, by id.</summary>
+    public async Task<IReadOnlyList<CustomerAccount>> ListPartnerAccountsAsync(string partnerId, CancellationToken cancellationToken)
+    {
+        var accounts = new List<CustomerAccount>();
+        var filter = TableFilter.PartitionKeyEquals(DirectoryEntities.PartnerPartition(partnerId)).And(TableFilter.StartsWith("RowKey", DirectoryEntities.PartnerAccountPrefix));
+        await foreach (var row in Table.QueryAsync(filter, ["RowKey"], cancellationToken))
+        {
+            var found = await GetAccountAsync(row.RowKey[DirectoryEntities.PartnerAccountPrefix.Length..], cancellationToken);
+            if (found is { Account.PartnerId: { } owner } && owner == partnerId)
+            {
+                accounts.Add(found.Value.Account);
+            }
+        }
+
+        return accounts;
+    }
+
     private async Task ClaimEmailAsync(Contact contact, CancellationToken cancellationToken)
     {
         var claim = new TableEntity(DirectoryEntities.EmailPartition(contact.Email), "contact") { ["AccountId"] = contact.AccountId, ["ContactId"] = contact.Id, ["DataClass"] = "contact" };

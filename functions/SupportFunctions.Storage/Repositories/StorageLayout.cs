@@ -24,16 +24,18 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     public const string FilesContainer = "files";
     public const string InboundContainer = "inbound";
     public const string PurgesContainer = "purges";
+    public const string OutboxContainer = "outbox";
     public const string TimersQueue = "timers";
     public const string InboundQueue = "inbound";
     public const string CasesInboundQueue = "cases-inbound";
     public const string PurgesQueue = "purges";
+    public const string NotificationsQueue = "notifications";
 
     public static IReadOnlyList<string> TableNames { get; } = [CasesTable, CaseIndexTable, CountersTable, IdempotencyTable, DirectoryTable, ApiKeysTable, UploadsTable, PoisonTable, DefectsTable, ErrorSignaturesTable, InboundTable, MessageIdsTable, HoldsTable, PurgesTable];
 
-    public static IReadOnlyList<string> ContainerNames { get; } = [FilesContainer, InboundContainer, PurgesContainer];
+    public static IReadOnlyList<string> ContainerNames { get; } = [FilesContainer, InboundContainer, PurgesContainer, OutboxContainer];
 
-    public static IReadOnlyList<string> QueueNames { get; } = [TimersQueue, InboundQueue, CasesInboundQueue, PurgesQueue];
+    public static IReadOnlyList<string> QueueNames { get; } = [TimersQueue, InboundQueue, CasesInboundQueue, PurgesQueue, NotificationsQueue];
 
     public StorageNaming Naming => naming;
 

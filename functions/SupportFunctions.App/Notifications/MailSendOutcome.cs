@@ -1,0 +1,8 @@
+namespace SupportFunctions.App.Notifications;
+
+public enum MailSendOutcome
+{
+    Accepted,
+    Transient,
+    Permanent,
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using SupportFunctions.Domain.Cases;
+using SupportFunctions.Storage;
+using SupportFunctions.Storage.Queues;
+using SupportFunctions.Storage.Repositories;
+
+namespace SupportFunctions.App.Notifications;
+
+/// <summary>
+/// Puts committed intents on the notifications queue. It runs after the case transaction: a failure here loses no
+/// intent — the row is pending in the case partition, and the outbox reconciler sends its message again.
+/// </summary>
+public sealed class NotificationDispatcher(StorageLayout layout, ILogger<NotificationDispatcher> logger)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task DispatchAsync(IEnumerable<NotificationIntent> intents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intents);
+        foreach (var intent in intents)
+        {
+            try
+            {
+                await SendAsync(new NotificationMessage(intent.CaseNumber, intent.Id), TimeSpan.Zero, cancellationToken);
+            }
+            catch (StorageRequestFailedException ex)
+            {
+                Logs.NotificationDispatchFailed(logger, intent.Id, ex.Status, ex.ErrorCode);
+            }
+        }
+    }
+
+    public Task SendAsync(NotificationMessage message, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var capped = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > QueueClient.MaxVisibilityDelay ? QueueClient.MaxVisibilityDelay : delay;
+        return layout.Queue(StorageLayout.NotificationsQueue).SendAsync(JsonSerializer.Serialize(message, Json), TimeSpan.FromSeconds(Math.Ceiling(capped.TotalSeconds)), cancellationToken: cancellationToken);
+    }
+
+    public static NotificationMessage Parse(string text) =>
+        JsonSerializer.Deserialize<NotificationMessage>(text, Json) is { CaseNumber: { Length: > 0 }, IntentId: { Length: > 0 } } message
+            ? message
+            : throw new FormatException("The message does not name a case and an intent.");
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using SupportFunctions.App.Hosting;
+using SupportFunctions.Storage.Repositories;
+
+namespace SupportFunctions.App.Notifications;
+
+public static class OutboxApi
+{
+    private const int DefaultLimit = 50;
+
+    /// <summary>
+    /// <c>/api/admin</c>: the local outbox (what would have been mailed, with the Outbox provider) and every
+    /// notification of a case with its delivery state. Administrators only.
+    /// </summary>
+    public static RouteGroupBuilder MapOutbox(this RouteGroupBuilder group)
+    {
+        group.MapGet("/outbox", List).WithName("ListOutbox").WithSummary("Mail stored by the Outbox provider, newest first; filter with caseNumber, at most limit (1–500, default 50).").Produces<IReadOnlyList<OutboxEntry>>();
+        group.MapGet("/outbox/{id}", Get).WithName("GetOutboxMail").WithSummary("One stored mail as it would have been sent: envelopes, headers, subject, text and HTML.").Produces<OutgoingMail>();
+        group.MapGet("/cases/{number}/notifications", Deliveries).WithName("ListCaseNotifications").WithSummary("Every notification intent of a case and its delivery state (pending, sending, retrying, sent, failed, suppressed).").Produces<IReadOnlyList<DeliveryView>>();
+        return group;
+    }
+
+    private static async Task<IResult> List(string? caseNumber, int? limit, StorageLayout layout, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > 500)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["limit"] = ["must be between 1 and 500"] });
+        }
+
+        // Names start with the intent's creation time, so the listing is chronological; the newest are its tail.
+        var container = layout.Container(StorageLayout.OutboxContainer);
+        var names = new List<string>();
+        await foreach (var blob in container.ListAsync(cancellationToken: cancellationToken))
+        {
+            if (caseNumber is null || (blob.Metadata.TryGetValue("casenumber", out var number) && string.Equals(number, caseNumber, StringComparison.OrdinalIgnoreCase)))
+            {
+                names.Add(blob.Name);
+            }
+        }
+
+        var entries = new List<OutboxEntry>();
+        foreach (var name in names.AsEnumerable().Reverse().Take(limit ?? DefaultLimit))
+        {
+            if (await ReadAsync(container, name, cancellationToken) is { } mail)
+            {
+                entries.Add(new OutboxEntry(name[..^".json".Length], mail.CaseNumber, mail.Kind, mail.Envelopes.SelectMany(e => e.To).ToList(), mail.Envelopes.SelectMany(e => e.Cc).ToList(), mail.Subject, mail.Language, mail.CreatedAt));
+            }
+        }
+
+        return TypedResults.Ok(entries);
+    }
+
+    private static async Task<IResult> Get(string id, StorageLayout layout, CancellationToken cancellationToken) =>
+        await ReadAsync(layout.Container(StorageLayout.OutboxContainer), id + ".json", cancellationToken) is { } mail
+            ? TypedResults.Ok(mail)
+            : Problems.NotFound($"There is no stored mail {id}.");
+
+    private static async Task<IResult> Deliveries(string number, CaseRepository cases, OutboxRepository outbox, CancellationToken cancellationToken) =>
+        await cases.GetAsync(number.ToUpperInvariant(), cancellationToken) is null
+            ? Problems.NotFound($"There is no case {number}.")
+            : TypedResults.Ok((await outbox.ListAsync(number.ToUpperInvariant(), cancellationToken)).Select(DeliveryView.From).ToList());
+
+    private static async Task<OutgoingMail?> ReadAsync(SupportFunctions.Storage.Blobs.BlobContainerClient container, string name, CancellationToken cancellationToken)
+    {
+        await using var download = await container.DownloadAsync(name, cancellationToken);
+        return download is null ? null : await JsonSerializer.DeserializeAsync<OutgoingMail>(download.Content, OutboxMailProvider.Json, cancellationToken);
+    }
+}
