@@ -83,6 +83,7 @@ public sealed class CaseIntakeApiTests : IAsyncLifetime
         var first = await _customer.Client.PostCaseAsync(body, idempotencyKey: "order-7781");
         await SupportApp.Expect(first, HttpStatusCode.Created);
         var number = (await first.JsonAsync()).GetProperty("number").GetString();
+        await _app.NotificationsSettledAsync(number!);
         var afterFirst = await _app.SnapshotAsync();
 
         var again = await _customer.Client.PostCaseAsync(body, idempotencyKey: "order-7781");

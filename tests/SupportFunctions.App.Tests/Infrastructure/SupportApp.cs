@@ -88,6 +88,17 @@ public sealed class SupportApp : IAsyncDisposable
         return new Customer(accountId, contactId, email, Client(key), key);
     }
 
+    /// <summary>
+    /// Waits until every notification of the case is delivered or settled: delivery runs in the background and writes
+    /// (intent state, Message-ID), so a test comparing snapshots lets it finish first.
+    /// </summary>
+    public Task NotificationsSettledAsync(string caseNumber) =>
+        Eventually.WaitAsync(
+            async () => (await (await Admin.GetAsync(new Uri($"/api/admin/cases/{caseNumber}/notifications", UriKind.Relative))).Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(d => d.GetProperty("state").GetString()).ToList(),
+            states => states.Count > 0 && states.All(s => s is "sent" or "suppressed" or "failed"),
+            TimeSpan.FromSeconds(30),
+            $"the notifications of {caseNumber} to settle");
+
     /// <summary>Entity count per table of this app's prefix: equal before and after means nothing was written.</summary>
     public async Task<Dictionary<string, int>> SnapshotAsync()
     {
