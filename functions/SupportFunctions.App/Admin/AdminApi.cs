@@ -106,7 +106,7 @@ public static class AdminApi
         }
         catch (StorageConcurrencyException)
         {
-            return Problems.Problem(StatusCodes.Status412PreconditionFailed, "The account changed since you read it.", "Read it again (GET) and send its ETag in If-Match.", "precondition-failed");
+            return Problems.PreconditionFailed("account");
         }
     }
 
@@ -218,7 +218,7 @@ public static class AdminApi
         }
         catch (StorageConcurrencyException)
         {
-            return Problems.Problem(StatusCodes.Status412PreconditionFailed, "The contact changed since you read it.", "Read it again (GET) and send its ETag in If-Match.", "precondition-failed");
+            return Problems.PreconditionFailed("contact");
         }
         catch (StorageConflictException ex) when (ex.ErrorCode == "EmailInUse")
         {
@@ -298,7 +298,7 @@ public static class AdminApi
         }
         catch (StorageConcurrencyException)
         {
-            return Problems.Problem(StatusCodes.Status412PreconditionFailed, "The agent changed since you read it.", "Read it again (GET) and send its ETag in If-Match.", "precondition-failed");
+            return Problems.PreconditionFailed("agent");
         }
     }
 

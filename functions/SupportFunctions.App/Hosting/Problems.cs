@@ -27,6 +27,10 @@ public static class Problems
 
     public static ProblemHttpResult Conflict(string detail, string type = "conflict") => Problem(StatusCodes.Status409Conflict, "Conflict.", detail, type);
 
+    /// <summary>412: the resource (an account, a contact, …) changed since the caller read it; its If-Match no longer holds.</summary>
+    public static ProblemHttpResult PreconditionFailed(string what) =>
+        Problem(StatusCodes.Status412PreconditionFailed, $"The {what} changed since you read it.", "Read it again (GET) and send its ETag in If-Match.", "precondition-failed");
+
     public static ProblemHttpResult TooLarge(string detail) => Problem(StatusCodes.Status413PayloadTooLarge, "The request is too large.", detail, "too-large");
 
     public static ProblemHttpResult UnsupportedMediaType(string detail) => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type.", detail, "unsupported-media-type");

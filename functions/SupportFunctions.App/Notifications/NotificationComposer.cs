@@ -47,7 +47,7 @@ public sealed class NotificationComposer(SupportPolicy policy, CaseRepository ca
         var recipients = await RecipientsAsync(intent, c, account, cancellationToken);
         if (recipients.Count == 0)
         {
-            var partnerRule = account?.PartnerId is not null && policy.PartnerSupport is { VendorContactsCustomer: false };
+            var partnerRule = !VendorMayMailCustomersOf(account);
             return new ComposedNotification(null, partnerRule ? "the account is looked after by a partner and the policy says the vendor does not contact its customers" : "no recipient has an email address", partnerRule);
         }
 
@@ -82,10 +82,12 @@ public sealed class NotificationComposer(SupportPolicy policy, CaseRepository ca
         return new ComposedNotification(mail, null);
     }
 
+    private bool VendorMayMailCustomersOf(CustomerAccount? account) => policy.PartnerSupport?.VendorMayMailCustomersOf(account) ?? true;
+
     private async Task<IReadOnlyList<string>> RecipientsAsync(NotificationIntent intent, SupportCase c, CustomerAccount? account, CancellationToken cancellationToken)
     {
         var customer = new HashSet<string>(c.CustomerRecipients().Select(EmailAddress.Normalize), StringComparer.Ordinal);
-        var partnerManaged = account?.PartnerId is not null && policy.PartnerSupport is { VendorContactsCustomer: false };
+        var partnerManaged = !VendorMayMailCustomersOf(account);
         var addresses = new List<string>();
         IReadOnlyList<SupportAgent>? agents = null;
         foreach (var recipient in intent.Recipients)

@@ -175,13 +175,8 @@ public static class PartnersApi
 
     private static async Task<IResult> ListAccounts(ClaimsPrincipal user, DirectoryRepository directory, SupportContactDirectory contacts, CancellationToken cancellationToken)
     {
-        var views = new List<PartnerAccountView>();
-        foreach (var account in await directory.ListPartnerAccountsAsync(Caller.From(user).Id, cancellationToken))
-        {
-            views.Add(await contacts.ViewAsync(account, cancellationToken));
-        }
-
-        return TypedResults.Ok(views);
+        var partnerId = Caller.From(user).Id;
+        return TypedResults.Ok(await contacts.ViewsOfAsync(partnerId, await directory.ListPartnerAccountsAsync(partnerId, cancellationToken), cancellationToken));
     }
 
     private static async Task<IResult> GetAccount(string accountId, ClaimsPrincipal user, HttpResponse response, DirectoryRepository directory, SupportContactDirectory contacts, CancellationToken cancellationToken)
@@ -233,7 +228,7 @@ public static class PartnersApi
         }
         catch (StorageConcurrencyException)
         {
-            return Problems.Problem(StatusCodes.Status412PreconditionFailed, "The account changed since you read it.", "Read it again (GET) and send its ETag in If-Match.", "precondition-failed");
+            return Problems.PreconditionFailed("account");
         }
     }
 

@@ -41,7 +41,7 @@ public sealed class SupportContactDirectory(DirectoryRepository directory, Suppo
         }
         catch (StorageConcurrencyException)
         {
-            return Problems.Problem(StatusCodes.Status412PreconditionFailed, "The account changed since you read it.", "Read it again (GET) and send its ETag in If-Match.", "precondition-failed");
+            return Problems.PreconditionFailed("account");
         }
 
         return TypedResults.Ok(await ViewsAsync(updated, cancellationToken));
@@ -70,11 +70,7 @@ public sealed class SupportContactDirectory(DirectoryRepository directory, Suppo
     public async Task<IReadOnlyList<SupportContactView>> ViewsAsync(CustomerAccount account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var users = account.PartnerId is null ? [] : (await directory.ListPartnerUsersAsync(account.PartnerId, cancellationToken)).ToDictionary(u => u.Id, StringComparer.Ordinal);
-        return account.SupportContacts.Select(c => c.UserId is { } id
-                ? new SupportContactView(c.Key, id, users.GetValueOrDefault(id)?.Name, users.GetValueOrDefault(id)?.Email)
-                : new SupportContactView(c.Key, null, null, c.Email))
-            .ToList();
+        return Views(account, await UsersAsync(account.PartnerId, cancellationToken));
     }
 
     /// <summary>Where the account's problem reports go: each contact's address once (a user removed since is skipped).</summary>
@@ -84,6 +80,25 @@ public sealed class SupportContactDirectory(DirectoryRepository directory, Suppo
     public async Task<PartnerAccountView> ViewAsync(CustomerAccount account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return new PartnerAccountView(account.Id, account.Name, account.TimeZone, account.Region, account.Language, account.ContractStatus, account.PartnerId ?? string.Empty, await ViewsAsync(account, cancellationToken));
+        return View(account, await UsersAsync(account.PartnerId, cancellationToken));
     }
+
+    /// <summary>Views of one partner's accounts, reading its users once for all of them.</summary>
+    public async Task<IReadOnlyList<PartnerAccountView>> ViewsOfAsync(string partnerId, IEnumerable<CustomerAccount> accounts, CancellationToken cancellationToken)
+    {
+        var users = await UsersAsync(partnerId, cancellationToken);
+        return accounts.Select(a => View(a, users)).ToList();
+    }
+
+    private static PartnerAccountView View(CustomerAccount account, Dictionary<string, PartnerUser> users) =>
+        new(account.Id, account.Name, account.TimeZone, account.Region, account.Language, account.ContractStatus, account.PartnerId ?? string.Empty, Views(account, users));
+
+    private static List<SupportContactView> Views(CustomerAccount account, Dictionary<string, PartnerUser> users) =>
+        account.SupportContacts.Select(c => c.UserId is { } id
+                ? new SupportContactView(c.Key, id, users.GetValueOrDefault(id)?.Name, users.GetValueOrDefault(id)?.Email)
+                : new SupportContactView(c.Key, null, null, c.Email))
+            .ToList();
+
+    private async Task<Dictionary<string, PartnerUser>> UsersAsync(string? partnerId, CancellationToken cancellationToken) =>
+        partnerId is null ? [] : (await directory.ListPartnerUsersAsync(partnerId, cancellationToken)).ToDictionary(u => u.Id, StringComparer.Ordinal);
 }

@@ -42,4 +42,11 @@ public sealed class SupportContactRulesTests
     [InlineData("ría", false)]
     public void A_user_search_matches_words_and_email_ignoring_case_and_accents(string prefix, bool matches) =>
         Assert.Equal(matches, new PartnerUser { Id = "u", PartnerId = "p", Name = "María López", Email = "maria@p.example" }.Matches(prefix));
+
+    [Theory]
+    [InlineData(false, "ptn-1", false)]
+    [InlineData(false, null, true)]
+    [InlineData(true, "ptn-1", true)]
+    public void The_vendor_mails_a_partner_accounts_customers_only_when_the_policy_allows(bool vendorContactsCustomer, string? partnerId, bool mayMail) =>
+        Assert.Equal(mayMail, new SupportFunctions.Domain.Policies.PartnerSupportRules { VendorContactsCustomer = vendorContactsCustomer }.VendorMayMailCustomersOf(new CustomerAccount { Id = "a", Name = "A", PartnerId = partnerId }));
 }
