@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SupportFunctions.App.Queues;
 using SupportFunctions.App.Retention;
 using SupportFunctions.Domain.Policies;
 using SupportFunctions.Storage;
@@ -13,7 +14,7 @@ namespace SupportFunctions.App.Inbound;
 /// 2xx — and reads it back for the processor. A failure here means "not stored": the endpoint answers 503 so the
 /// sender retries.
 /// </summary>
-public sealed class InboundStore(StorageLayout layout, SupportPolicy policy, TimeProvider time)
+public sealed class InboundStore(StorageLayout layout, QueueSender queues, SupportPolicy policy, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -33,7 +34,7 @@ public sealed class InboundStore(StorageLayout layout, SupportPolicy policy, Tim
 
         try
         {
-            await layout.Queue(StorageLayout.InboundQueue).SendAsync(JsonSerializer.Serialize(item, Json), cancellationToken: cancellationToken);
+            await queues.SendAsync(StorageLayout.InboundQueue, JsonSerializer.Serialize(item, Json), null, cancellationToken);
         }
         catch (StorageRequestFailedException)
         {

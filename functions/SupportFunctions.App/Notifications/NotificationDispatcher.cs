@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SupportFunctions.App.Queues;
 using SupportFunctions.Domain.Cases;
 using SupportFunctions.Storage;
 using SupportFunctions.Storage.Queues;
@@ -10,7 +11,7 @@ namespace SupportFunctions.App.Notifications;
 /// Puts committed intents on the notifications queue. It runs after the case transaction: a failure here loses no
 /// intent — the row is pending in the case partition, and the outbox reconciler sends its message again.
 /// </summary>
-public sealed class NotificationDispatcher(StorageLayout layout, ILogger<NotificationDispatcher> logger)
+public sealed class NotificationDispatcher(QueueSender queues, ILogger<NotificationDispatcher> logger)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -33,7 +34,7 @@ public sealed class NotificationDispatcher(StorageLayout layout, ILogger<Notific
     public Task SendAsync(NotificationMessage message, TimeSpan delay, CancellationToken cancellationToken)
     {
         var capped = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > QueueClient.MaxVisibilityDelay ? QueueClient.MaxVisibilityDelay : delay;
-        return layout.Queue(StorageLayout.NotificationsQueue).SendAsync(JsonSerializer.Serialize(message, Json), TimeSpan.FromSeconds(Math.Ceiling(capped.TotalSeconds)), cancellationToken: cancellationToken);
+        return queues.SendAsync(StorageLayout.NotificationsQueue, JsonSerializer.Serialize(message, Json), TimeSpan.FromSeconds(Math.Ceiling(capped.TotalSeconds)), cancellationToken);
     }
 
     public static NotificationMessage Parse(string text) =>

@@ -24,7 +24,7 @@ public static class PoisonApi
         return TypedResults.Ok(new { items, continuationToken = next });
     }
 
-    private static async Task<IResult> Replay(string id, PoisonRepository poison, QueueDispatcher dispatcher, CancellationToken cancellationToken)
+    private static async Task<IResult> Replay(string id, PoisonRepository poison, QueueSender queues, CancellationToken cancellationToken)
     {
         var message = await poison.GetAsync(id, cancellationToken);
         if (message is null)
@@ -33,7 +33,7 @@ public static class PoisonApi
         }
 
         // Send first, then forget: a crash in between replays it twice, and handlers are idempotent.
-        await dispatcher.Client(message.Queue).SendAsync(message.Text, cancellationToken: cancellationToken);
+        await queues.SendAsync(message.Queue, message.Text, null, cancellationToken);
         await poison.DeleteAsync(id, cancellationToken);
         return TypedResults.Accepted((string?)null, new { id, queue = message.Queue, replayed = true });
     }

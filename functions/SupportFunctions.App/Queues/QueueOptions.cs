@@ -5,8 +5,11 @@ public sealed class QueueOptions
 {
     public const string Section = "SupportFunctions:Queues";
 
-    /// <summary>Wait between polls of an empty queue.</summary>
+    /// <summary>Wait after the first empty poll; it doubles while the queue stays empty (timers excepted).</summary>
     public int PollIntervalMilliseconds { get; set; } = 500;
+
+    /// <summary>The longest wait between polls of an idle queue, as host.json's <c>maxPollingInterval</c>.</summary>
+    public int MaxPollIntervalMilliseconds { get; set; } = 2000;
 
     /// <summary>How long a received message stays hidden while it is handled.</summary>
     public int VisibilityTimeoutSeconds { get; set; } = 60;

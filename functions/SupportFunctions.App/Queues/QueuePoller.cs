@@ -4,8 +4,11 @@ using SupportFunctions.Storage;
 
 namespace SupportFunctions.App.Queues;
 
-/// <summary>Standalone only: polls every handled queue, a batch at a time, and hands messages to the dispatcher.</summary>
-public sealed class QueuePoller(QueueDispatcher dispatcher, StorageInitializer storage, IOptions<QueueOptions> options, ILogger<QueuePoller> logger) : BackgroundService
+/// <summary>
+/// Standalone only: polls every handled queue, a batch at a time, and hands messages to the dispatcher. An empty queue
+/// is polled after the minimum interval, then at doubling intervals up to the maximum, unless a send wakes it.
+/// </summary>
+public sealed class QueuePoller(QueueDispatcher dispatcher, QueueSignals signals, StorageInitializer storage, IOptions<QueueOptions> options, ILogger<QueuePoller> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,17 +20,16 @@ public sealed class QueuePoller(QueueDispatcher dispatcher, StorageInitializer s
     {
         var client = dispatcher.Client(queue);
         var settings = options.Value;
-        var idle = TimeSpan.FromMilliseconds(settings.PollIntervalMilliseconds);
+        var shortest = TimeSpan.FromMilliseconds(settings.PollIntervalMilliseconds);
+        var backoff = new PollBackoff(shortest, dispatcher.HandlerFor(queue).PolledWithoutBackoff ? shortest : TimeSpan.FromMilliseconds(Math.Max(settings.PollIntervalMilliseconds, settings.MaxPollIntervalMilliseconds)));
+        var idle = shortest;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var messages = await client.ReceiveAsync(settings.BatchSize, TimeSpan.FromSeconds(settings.VisibilityTimeoutSeconds), stoppingToken);
                 await Task.WhenAll(messages.Select(m => dispatcher.DispatchAsync(queue, client, m, stoppingToken)));
-                if (messages.Count == 0)
-                {
-                    await Task.Delay(idle, stoppingToken);
-                }
+                idle = messages.Count > 0 ? backoff.Shortest : backoff.Next(idle, reset: await signals.WaitAsync(queue, idle, stoppingToken));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

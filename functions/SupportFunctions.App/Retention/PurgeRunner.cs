@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SupportFunctions.App.Queues;
 using SupportFunctions.Domain.Policies;
 using SupportFunctions.Domain.Retention;
 using SupportFunctions.Storage;
@@ -20,18 +21,18 @@ public sealed class PurgeRunner
     private readonly PurgeRunRepository _runs;
     private readonly LegalHoldRepository _holds;
     private readonly CaseRepository _cases;
-    private readonly StorageLayout _layout;
+    private readonly QueueSender _queues;
     private readonly RetentionOptions _options;
     private readonly IEnumerable<IPurgeProgress> _progress;
     private readonly TimeProvider _time;
     private readonly ILogger<PurgeRunner> _logger;
     private readonly IReadOnlyList<IPurgeSource> _sources;
 
-    public PurgeRunner(StorageLayout layout, PurgeRunRepository runs, LegalHoldRepository holds, CaseRepository cases, CaseIndexRepository index, SupportPolicy policy, IOptions<RetentionOptions> options, IEnumerable<IPurgeProgress> progress, TimeProvider time, ILogger<PurgeRunner> logger)
+    public PurgeRunner(StorageLayout layout, QueueSender queues, PurgeRunRepository runs, LegalHoldRepository holds, CaseRepository cases, CaseIndexRepository index, SupportPolicy policy, IOptions<RetentionOptions> options, IEnumerable<IPurgeProgress> progress, TimeProvider time, ILogger<PurgeRunner> logger)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(options);
-        _layout = layout;
+        _queues = queues;
         _runs = runs;
         _holds = holds;
         _cases = cases;
@@ -70,7 +71,7 @@ public sealed class PurgeRunner
     }
 
     public Task EnqueueAsync(string runId, TimeSpan? delay, CancellationToken cancellationToken) =>
-        _layout.Queue(StorageLayout.PurgesQueue).SendAsync(JsonSerializer.Serialize(new PurgeMessage(runId), Json), delay, cancellationToken: cancellationToken);
+        _queues.SendAsync(StorageLayout.PurgesQueue, JsonSerializer.Serialize(new PurgeMessage(runId), Json), delay, cancellationToken);
 
     public static PurgeMessage? Read(string text)
     {

@@ -17,6 +17,8 @@ public sealed class TimerQueueHandler(IEnumerable<ITimerEffect> effects, CaseRep
 
     public string Queue => StorageLayout.TimersQueue;
 
+    public bool PolledWithoutBackoff => true;
+
     public async Task HandleAsync(InboundQueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);

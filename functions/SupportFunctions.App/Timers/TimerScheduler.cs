@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SupportFunctions.App.Queues;
 using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
 
@@ -9,7 +10,7 @@ namespace SupportFunctions.App.Timers;
 /// with its own change: a crash in between leaves a message whose token is not current (dropped on delivery), never
 /// a current token without a message. Waits beyond the queue's 7-day visibility limit hop.
 /// </summary>
-public sealed class TimerScheduler(StorageLayout layout, TimeProvider time)
+public sealed class TimerScheduler(QueueSender queues, TimeProvider time)
 {
     /// <summary>Longest single wait; longer waits are delivered early and sent again for the rest.</summary>
     public static readonly TimeSpan MaxHop = QueueClient.MaxVisibilityDelay - TimeSpan.FromMinutes(1);
@@ -34,7 +35,7 @@ public sealed class TimerScheduler(StorageLayout layout, TimeProvider time)
         delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxHop ? MaxHop : delay;
         // Queue delays are whole seconds: round down, and the handler waits out the sub-second rest, so a timer is
         // neither early nor a second late.
-        await layout.Queue(StorageLayout.TimersQueue).SendAsync(JsonSerializer.Serialize(message, Json), TimeSpan.FromSeconds(Math.Floor(delay.TotalSeconds)), cancellationToken: cancellationToken);
+        await queues.SendAsync(StorageLayout.TimersQueue, JsonSerializer.Serialize(message, Json), TimeSpan.FromSeconds(Math.Floor(delay.TotalSeconds)), cancellationToken);
     }
 
     public static TimerMessage Parse(string text) =>

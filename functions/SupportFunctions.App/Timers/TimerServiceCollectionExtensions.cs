@@ -23,6 +23,8 @@ public static class TimerServiceCollectionExtensions
         services.AddSingleton<ITimerEffect, CustomerChangeWaitEffects.AutoClose>();
         services.AddSingleton<IQueueHandler, TimerQueueHandler>();
         services.AddSingleton<QueueDispatcher>();
+        services.AddSingleton<QueueSignals>();
+        services.AddSingleton<QueueSender>();
         if (HostingMode.RunsOwnWorkers(configuration))
         {
             services.AddHostedService<QueuePoller>();

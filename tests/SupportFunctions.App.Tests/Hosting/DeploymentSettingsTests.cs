@@ -22,6 +22,7 @@ public sealed partial class DeploymentSettingsTests
         ["SupportFunctions__Storage__TableEndpoint"] = "endpoint overrides are for emulators and sovereign clouds",
         ["SupportFunctions__Storage__Prefix"] = "one deployment per storage account",
         ["SupportFunctions__Queues__PollIntervalMilliseconds"] = "the standalone poller only; the Functions host polls under Functions",
+        ["SupportFunctions__Queues__MaxPollIntervalMilliseconds"] = "the standalone poller only (host.json sets the host's maxPollingInterval)",
         ["SupportFunctions__Queues__VisibilityTimeoutSeconds"] = "the standalone poller only (host.json sets the host's)",
         ["SupportFunctions__Queues__BatchSize"] = "the standalone poller only (host.json sets the host's)",
         ["SupportFunctions__Timers__ReconcileIntervalSeconds"] = "the standalone schedule only; the ReconcileTimers trigger reads ReconcileSchedule",
