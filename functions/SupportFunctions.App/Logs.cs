@@ -57,6 +57,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Timer reconciliation failed: status {Status}, code {ErrorCode}")]
     public static partial void ReconcileFailed(ILogger logger, int status, string? errorCode);
 
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Timer reconciliation waits: the timers queue is behind (its front message was due {DueAt:O})")]
+    public static partial void TimerReconcileDeferred(ILogger logger, DateTimeOffset dueAt);
+
     [LoggerMessage(EventId = 5000, Level = LogLevel.Warning, Message = "SLA {Effect} on case {CaseNumber}: {Clock} at {Elapsed} of {Target}")]
     public static partial void SlaThreshold(ILogger logger, string effect, string caseNumber, string clock, TimeSpan elapsed, TimeSpan target);
 

@@ -27,6 +27,24 @@ public sealed class QueueClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Peek_shows_visible_messages_without_delivering_them_and_never_a_delayed_one()
+    {
+        await _queue.SendAsync("later", TimeSpan.FromMinutes(5));
+        Assert.Empty(await _queue.PeekAsync(32));
+        await _queue.SendAsync("now ünï");
+
+        var peeked = Assert.Single(await _queue.PeekAsync(32));
+        Assert.Equal("now ünï", peeked.Text);
+        Assert.Equal(0, peeked.DequeueCount);
+
+        var received = Assert.Single(await _queue.ReceiveAsync(32));
+        Assert.Equal(peeked.MessageId, received.MessageId);
+        Assert.Equal(1, received.DequeueCount);
+        Assert.Empty(await _queue.PeekAsync(32));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _queue.PeekAsync(33));
+    }
+
+    [Fact]
     public async Task A_delayed_message_is_invisible_before_its_delay_and_visible_after()
     {
         await _queue.SendAsync("later", TimeSpan.FromSeconds(2));

@@ -7,15 +7,23 @@ namespace SupportFunctions.App.Timers;
 /// <summary>
 /// Finds armed timers that are overdue by more than the grace period — their message was lost or deleted — and sends
 /// their message again with the same token. If the original still arrives too, the second delivery finds the timer
-/// fired and does nothing, so a lost message can never silently stop a clock.
+/// fired and does nothing, so a lost message can never silently stop a clock. While the timers queue is behind by more
+/// than the grace (its front message was due before then) it waits: overdue timers are then most likely queued behind
+/// that message, and sending them again would only lengthen the queue. It re-arms once the queue has caught up.
 /// </summary>
-public sealed class TimerReconciler(CaseRepository cases, TimerScheduler scheduler, IOptions<TimerOptions> options, TimeProvider time, ILogger<TimerReconciler> logger) : IReconciler
+public sealed class TimerReconciler(CaseRepository cases, TimerScheduler scheduler, StorageLayout layout, IOptions<TimerOptions> options, TimeProvider time, ILogger<TimerReconciler> logger) : IReconciler
 {
     public string Name => "timers";
 
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
         var before = time.GetUtcNow() - TimeSpan.FromSeconds(options.Value.ReconcileGraceSeconds);
+        if (await FrontDueAtAsync(cancellationToken) is { } front && front < before)
+        {
+            Logs.TimerReconcileDeferred(logger, front);
+            return 0;
+        }
+
         var rearmed = 0;
         await foreach (var (subject, timer) in cases.FindOverdueTimersAsync(before, cancellationToken))
         {
@@ -25,6 +33,20 @@ public sealed class TimerReconciler(CaseRepository cases, TimerScheduler schedul
         }
 
         return rearmed;
+    }
+
+    /// <summary>When the first visible timer message was due; null when none is waiting (or it is not a timer: the dispatcher parks it).</summary>
+    private async Task<DateTimeOffset?> FrontDueAtAsync(CancellationToken cancellationToken)
+    {
+        var front = await layout.Queue(StorageLayout.TimersQueue).PeekAsync(1, cancellationToken);
+        try
+        {
+            return front.Count == 0 ? null : TimerScheduler.Parse(front[0].Text).DueAt;
+        }
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Runs every reconciler on the interval when the app runs its own schedules.</summary>

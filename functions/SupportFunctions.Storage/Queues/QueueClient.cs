@@ -137,6 +137,36 @@ public sealed partial class QueueClient
             .ToList();
     }
 
+    /// <summary>Up to <paramref name="maxMessages"/> (1–32) visible messages from the front of the queue, left visible and undelivered.</summary>
+    public async Task<IReadOnlyList<PeekedMessage>> PeekAsync(int maxMessages = 1, CancellationToken cancellationToken = default)
+    {
+        if (maxMessages is < 1 or > 32)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxMessages), maxMessages, "Peek takes 1 to 32 messages at a time.");
+        }
+
+        using var message = _pipeline.CreateMessage(
+            RequestMethod.Get,
+            Name + "/messages",
+            ("peekonly", "true"),
+            ("numofmessages", maxMessages.ToString(CultureInfo.InvariantCulture)));
+        var response = await _pipeline.SendAsync(message, cancellationToken);
+        if (response.Status != 200)
+        {
+            throw _pipeline.Failure(response, $"Peek at queue '{Name}'");
+        }
+
+        return XDocument.Parse(response.Content.ToString()).Root!
+            .Elements("QueueMessage")
+            .Select(item => new PeekedMessage(
+                item.Element("MessageId")!.Value,
+                Decode(item.Element("MessageText")?.Value ?? string.Empty),
+                long.Parse(item.Element("DequeueCount")!.Value, CultureInfo.InvariantCulture),
+                Date(item, "InsertionTime"),
+                Date(item, "ExpirationTime")))
+            .ToList();
+    }
+
     /// <summary>Deletes a handled message; one already gone (deleted, or expired) is success.</summary>
     public async Task DeleteMessageAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default)
     {

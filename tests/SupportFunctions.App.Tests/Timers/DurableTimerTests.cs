@@ -121,6 +121,30 @@ public sealed class DurableTimerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_reconciler_waits_while_the_timers_queue_is_behind_and_rearms_once_it_caught_up()
+    {
+        // Under the Functions host mode nothing polls, so the queue holds exactly what the test puts there.
+        await using var app = await SupportApp.StartAsync(TestPolicies.PureCloudInSeconds(), settings => settings["SupportFunctions:Hosting:Mode"] = "functions", services: s => s.AddSingleton<ITimerEffect, RecordingTimerEffect>());
+        var reconciler = app.Services.GetRequiredService<TimerReconciler>();
+        var queue = app.Services.GetRequiredService<StorageLayout>().Queue(StorageLayout.TimersQueue);
+        var lost = new TimerRecord(RecordingTimerEffect.TestKind, Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow.AddSeconds(-5), TimerState.Armed);
+        await app.Services.GetRequiredService<CaseRepository>().SaveTimerAsync("SUBJ-LOST", lost, default);
+        string Waiting(TimeSpan dueIn) => System.Text.Json.JsonSerializer.Serialize(new TimerMessage("SUBJ-QUEUED", RecordingTimerEffect.TestKind, "other", DateTimeOffset.UtcNow + dueIn), Web);
+
+        await queue.SendAsync(Waiting(TimeSpan.FromSeconds(-10)));
+        Assert.Equal(0, await reconciler.ReconcileAsync(default));
+        Assert.Equal(1, await queue.GetApproximateCountAsync());
+
+        var behind = Assert.Single(await queue.ReceiveAsync(32));
+        await queue.DeleteMessageAsync(behind.MessageId, behind.PopReceipt);
+        await queue.SendAsync(Waiting(TimeSpan.Zero));
+        Assert.Equal(1, await reconciler.ReconcileAsync(default));
+        var queued = (await queue.ReceiveAsync(32)).Select(m => TimerScheduler.Parse(m.Text)).ToList();
+        Assert.Equal(["SUBJ-LOST", "SUBJ-QUEUED"], queued.Select(t => t.Subject).Order(StringComparer.Ordinal));
+        Assert.Equal(lost.Token, queued.Single(t => t.Subject == "SUBJ-LOST").Token);
+    }
+
+    [Fact]
     public async Task A_message_that_fails_every_delivery_is_parked_as_poison_listed_and_replayable()
     {
         var queue = _app.Services.GetRequiredService<StorageLayout>().Queue(StorageLayout.TimersQueue);
