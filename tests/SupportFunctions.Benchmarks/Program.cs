@@ -27,17 +27,17 @@ internal static class BenchmarkProgram
                 return 0;
             case "timers":
                 var count = int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_TIMERS") ?? "10000", CultureInfo.InvariantCulture);
+                await QueueCeiling.RunAsync(connectionString, [0, count / 4, count]);
                 await TimerBenchmark.RunAsync(connectionString, Path.Combine(AppContext.BaseDirectory, "policies", "everbridge.json"), count, TimeSpan.FromMinutes(2));
                 return 0;
             case "coldstart":
                 await ColdStartBenchmark.RunAsync(connectionString, Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_PACKAGE_APP") ?? "dist/package/app", int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_RUNS") ?? "9", CultureInfo.InvariantCulture));
                 return 0;
             case "purge":
-                await PurgeBenchmark.RunAsync(
-                    connectionString,
-                    Path.Combine(AppContext.BaseDirectory, "policies", "everbridge.json"),
-                    int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_PURGE_ENTITIES") ?? "100000", CultureInfo.InvariantCulture),
-                    int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_PURGE_BLOBS") ?? "10000", CultureInfo.InvariantCulture));
+                var entities = int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_PURGE_ENTITIES") ?? "100000", CultureInfo.InvariantCulture);
+                var blobs = int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_PURGE_BLOBS") ?? "10000", CultureInfo.InvariantCulture);
+                await PurgeCeiling.RunAsync(connectionString, [1000, entities], [100, blobs]);
+                await PurgeBenchmark.RunAsync(connectionString, Path.Combine(AppContext.BaseDirectory, "policies", "everbridge.json"), entities, blobs);
                 return 0;
             case "notifications":
                 await NotificationBenchmark.RunAsync(connectionString, Path.Combine(AppContext.BaseDirectory, "policies", "everbridge.json"), int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_NOTIFICATIONS") ?? "2000", CultureInfo.InvariantCulture));
