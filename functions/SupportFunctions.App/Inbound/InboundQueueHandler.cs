@@ -12,7 +12,7 @@ public sealed class InboundQueueHandler(InboundStore store, InboundEmailProcesso
     {
         ArgumentNullException.ThrowIfNull(message);
         // An unreadable message fails every delivery and ends on the poison list, where a person can see it.
-        var item = InboundStore.Read(message.Text) ?? throw new InvalidDataException($"Message {message.Id} is not an inbound item.");
+        var item = InboundStore.Parse(message.Text);
         var body = await store.LoadAsync(item, cancellationToken);
         switch (item.Channel)
         {

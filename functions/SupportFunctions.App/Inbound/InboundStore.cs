@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using SupportFunctions.App.Queues;
 using SupportFunctions.App.Retention;
 using SupportFunctions.Domain.Policies;
@@ -16,8 +15,6 @@ namespace SupportFunctions.App.Inbound;
 /// </summary>
 public sealed class InboundStore(StorageLayout layout, QueueSender queues, SupportPolicy policy, TimeProvider time)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private BlobContainerClient Container => layout.Container(StorageLayout.InboundContainer);
 
     public async Task<InboundItem> StoreAsync(string channel, ReadOnlyMemory<byte> body, string contentType, Func<InboundItem, InboundItem>? withFacts, CancellationToken cancellationToken)
@@ -34,7 +31,7 @@ public sealed class InboundStore(StorageLayout layout, QueueSender queues, Suppo
 
         try
         {
-            await queues.SendAsync(StorageLayout.InboundQueue, JsonSerializer.Serialize(item, Json), null, cancellationToken);
+            await queues.SendAsync(StorageLayout.InboundQueue, QueueMessageJson.Write(item), null, cancellationToken);
         }
         catch (StorageRequestFailedException)
         {
@@ -51,17 +48,8 @@ public sealed class InboundStore(StorageLayout layout, QueueSender queues, Suppo
         return item;
     }
 
-    public static InboundItem? Read(string text)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<InboundItem>(text, Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static InboundItem Parse(string text) =>
+        QueueMessageJson.Read<InboundItem>(text, m => m is { Id: { Length: > 0 }, Channel: { Length: > 0 }, Blob: { Length: > 0 } }, "an inbound item");
 
     public async Task<byte[]> LoadAsync(InboundItem item, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SupportFunctions.App.Queues;
 using SupportFunctions.Domain.Cases;
 using SupportFunctions.Storage;
@@ -13,8 +12,6 @@ namespace SupportFunctions.App.Notifications;
 /// </summary>
 public sealed class NotificationDispatcher(QueueSender queues, ILogger<NotificationDispatcher> logger)
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task DispatchAsync(IEnumerable<NotificationIntent> intents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intents);
@@ -34,11 +31,9 @@ public sealed class NotificationDispatcher(QueueSender queues, ILogger<Notificat
     public Task SendAsync(NotificationMessage message, TimeSpan delay, CancellationToken cancellationToken)
     {
         var capped = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > QueueClient.MaxVisibilityDelay ? QueueClient.MaxVisibilityDelay : delay;
-        return queues.SendAsync(StorageLayout.NotificationsQueue, JsonSerializer.Serialize(message, Json), TimeSpan.FromSeconds(Math.Ceiling(capped.TotalSeconds)), cancellationToken);
+        return queues.SendAsync(StorageLayout.NotificationsQueue, QueueMessageJson.Write(message), TimeSpan.FromSeconds(Math.Ceiling(capped.TotalSeconds)), cancellationToken);
     }
 
     public static NotificationMessage Parse(string text) =>
-        JsonSerializer.Deserialize<NotificationMessage>(text, Json) is { CaseNumber: { Length: > 0 }, IntentId: { Length: > 0 } } message
-            ? message
-            : throw new FormatException("The message does not name a case and an intent.");
+        QueueMessageJson.Read<NotificationMessage>(text, m => m is { CaseNumber: { Length: > 0 }, IntentId: { Length: > 0 } }, "a notification naming a case and an intent");
 }

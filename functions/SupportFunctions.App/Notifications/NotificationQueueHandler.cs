@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SupportFunctions.App.Queues;
 using SupportFunctions.Storage.Repositories;
 
@@ -16,15 +15,7 @@ public sealed class NotificationQueueHandler(NotificationSender sender, Notifica
     public async Task HandleAsync(InboundQueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        NotificationMessage notification;
-        try
-        {
-            notification = NotificationDispatcher.Parse(message.Text);
-        }
-        catch (JsonException ex)
-        {
-            throw new FormatException($"Notification message {message.Id} is not valid JSON: {ex.Message}", ex);
-        }
+        var notification = NotificationDispatcher.Parse(message.Text);
 
         if (await sender.DeliverAsync(notification, cancellationToken) is { } retryAt)
         {

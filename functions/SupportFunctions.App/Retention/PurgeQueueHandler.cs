@@ -14,7 +14,7 @@ public sealed class PurgeQueueHandler(PurgeRunner runner, TimeProvider time) : I
     public async Task HandleAsync(InboundQueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var purge = PurgeRunner.Read(message.Text) ?? throw new FormatException($"Purge message {message.Id} is not {{\"runId\": \"...\"}}.");
+        var purge = PurgeRunner.Parse(message.Text);
         var (run, busyUntil) = await runner.ContinueAsync(purge.RunId, cancellationToken);
         if (busyUntil is { } until)
         {

@@ -71,19 +71,10 @@ public sealed class PurgeRunner
     }
 
     public Task EnqueueAsync(string runId, TimeSpan? delay, CancellationToken cancellationToken) =>
-        _queues.SendAsync(StorageLayout.PurgesQueue, JsonSerializer.Serialize(new PurgeMessage(runId), Json), delay, cancellationToken);
+        _queues.SendAsync(StorageLayout.PurgesQueue, QueueMessageJson.Write(new PurgeMessage(runId)), delay, cancellationToken);
 
-    public static PurgeMessage? Read(string text)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<PurgeMessage>(text, Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static PurgeMessage Parse(string text) =>
+        QueueMessageJson.Read<PurgeMessage>(text, m => m.RunId is { Length: > 0 }, "{\"runId\": \"...\"}");
 
     /// <summary>
     /// Works on the run for one slice. Returns the run as it stands, or null when another worker holds it (its lease

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SupportFunctions.App.Queues;
 using SupportFunctions.Storage.Repositories;
 
@@ -22,15 +21,7 @@ public sealed class TimerQueueHandler(IEnumerable<ITimerEffect> effects, CaseRep
     public async Task HandleAsync(InboundQueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        TimerMessage timer;
-        try
-        {
-            timer = TimerScheduler.Parse(message.Text);
-        }
-        catch (JsonException ex)
-        {
-            throw new FormatException($"Timer message {message.Id} is not valid JSON: {ex.Message}", ex);
-        }
+        var timer = TimerScheduler.Parse(message.Text);
 
         if (!_effects.TryGetValue(timer.Kind, out var effect))
         {

@@ -43,7 +43,7 @@ public sealed class TimerReconciler(CaseRepository cases, TimerScheduler schedul
         {
             return front.Count == 0 ? null : TimerScheduler.Parse(front[0].Text).DueAt;
         }
-        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException)
+        catch (FormatException)
         {
             return null;
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SupportFunctions.App.Queues;
 using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
@@ -14,8 +13,6 @@ public sealed class TimerScheduler(QueueSender queues, TimeProvider time)
 {
     /// <summary>Longest single wait; longer waits are delivered early and sent again for the rest.</summary>
     public static readonly TimeSpan MaxHop = QueueClient.MaxVisibilityDelay - TimeSpan.FromMinutes(1);
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<TimerRecord> ScheduleAsync(string subject, string kind, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
@@ -35,11 +32,9 @@ public sealed class TimerScheduler(QueueSender queues, TimeProvider time)
         delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxHop ? MaxHop : delay;
         // Queue delays are whole seconds: round down, and the handler waits out the sub-second rest, so a timer is
         // neither early nor a second late.
-        await queues.SendAsync(StorageLayout.TimersQueue, JsonSerializer.Serialize(message, Json), TimeSpan.FromSeconds(Math.Floor(delay.TotalSeconds)), cancellationToken);
+        await queues.SendAsync(StorageLayout.TimersQueue, QueueMessageJson.Write(message), TimeSpan.FromSeconds(Math.Floor(delay.TotalSeconds)), cancellationToken);
     }
 
     public static TimerMessage Parse(string text) =>
-        JsonSerializer.Deserialize<TimerMessage>(text, Json) is { Subject: not null, Kind: not null, Token: not null } message
-            ? message
-            : throw new FormatException("The message is not a timer.");
+        QueueMessageJson.Read<TimerMessage>(text, m => m is { Subject: not null, Kind: not null, Token: not null }, "a timer");
 }
