@@ -77,7 +77,7 @@ api.MapGroup("/inbound").WithTags("Inbound").AllowAnonymous().MapInbound();
 app.MapFunctionsHost();
 
 await app.StartAsync();
-var accountName = app.Services.GetRequiredService<StorageAccount>().AccountName;
+var accountName = app.Services.GetRequiredService<StorageConnection>().AccountName;
 var hostingMode = ListeningAddress.UnderFunctionsHost(app.Configuration) ? "functions-custom-handler" : "standalone";
 Logs.Started(app.Logger, accountName, hostingMode);
 await app.WaitForShutdownAsync();

@@ -1,10 +1,12 @@
+using Azure;
+
 namespace SupportFunctions.Storage;
 
-/// <summary>409: the entity, blob, queue or container already exists (create-only operations).</summary>
-public sealed class StorageConflictException : StorageRequestFailedException
+/// <summary>409: the entity or blob already exists (create-only operations), or a uniqueness rule of ours was broken.</summary>
+public sealed class StorageConflictException : RequestFailedException
 {
-    public StorageConflictException(string? errorCode, string? requestId, string message)
-        : base(409, errorCode, requestId, message)
+    public StorageConflictException(string? errorCode, string message, Exception? innerException = null)
+        : base(409, message, errorCode, innerException)
     {
     }
 }

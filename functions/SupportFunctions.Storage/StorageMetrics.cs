@@ -16,11 +16,15 @@ public static class StorageMetrics
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> Requests = Meter.CreateCounter<long>(RequestsCounter, description: "Requests sent to Azure Storage, retries included");
 
-    internal sealed class CountingPolicy(StorageServiceKind kind) : HttpPipelineSynchronousPolicy
+    /// <summary>An SDK pipeline policy, added per retry so every attempt counts once.</summary>
+    public sealed class RequestCounter(string service) : HttpPipelineSynchronousPolicy
     {
-        private readonly KeyValuePair<string, object?> _service = new("service", kind.ToString().ToLowerInvariant());
+        private readonly KeyValuePair<string, object?> _service = new("service", service);
 
-        public override void OnSendingRequest(HttpMessage message) =>
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            ArgumentNullException.ThrowIfNull(message);
             Requests.Add(1, _service, new KeyValuePair<string, object?>("method", message.Request.Method.Method));
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SupportFunctions.Storage;
 
 namespace SupportFunctions.Benchmarks;
 
@@ -12,12 +11,11 @@ internal static class BenchmarkProgram
         var connectionString = Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_STORAGE")
             ?? throw new InvalidOperationException("SUPPORTFUNCTIONS_BENCH_STORAGE is not set; run through scripts/bench.");
         var seconds = double.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_SECONDS") ?? "3", CultureInfo.InvariantCulture);
-        var account = StorageAccount.Parse(connectionString);
 
         switch (name)
         {
             case "storage":
-                await StorageBenchmark.RunAsync(account, TimeSpan.FromSeconds(seconds));
+                await StorageBenchmark.RunAsync(connectionString, TimeSpan.FromSeconds(seconds));
                 return 0;
             case "intake":
                 await IntakeBenchmark.RunAsync(connectionString, Path.Combine(AppContext.BaseDirectory, "policies", "everbridge.json"), TimeSpan.FromSeconds(seconds));

@@ -4,9 +4,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Azure.Data.Tables;
+using SupportFunctions.Storage.Blobs;
+using SupportFunctions.Storage.Tables;
 using SupportFunctions.App.Storage;
 using SupportFunctions.Storage.Repositories;
-using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Benchmarks;
 
@@ -65,7 +67,7 @@ public static class PurgeBenchmark
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
-        var remaining = await layout.Table(StorageLayout.UploadsTable).QueryAsync(select: ["PartitionKey"]).CountAsync()
+        var remaining = await layout.Table(StorageLayout.UploadsTable).QueryEntitiesAsync(select: ["PartitionKey"]).CountAsync()
             + await layout.Container(StorageLayout.InboundContainer).ListAsync().CountAsync();
         if (remaining != 0)
         {
@@ -83,8 +85,8 @@ public static class PurgeBenchmark
         var expired = DateTimeOffset.UtcNow.AddDays(-1);
         var uploads = layout.Table(StorageLayout.UploadsTable);
         await Parallel.ForEachAsync(Enumerable.Range(0, entities / 100), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (p, ct) =>
-            await uploads.SubmitTransactionAsync(
-                Enumerable.Range(0, 100).Select(i => new TableTransactionAction(TableTransactionActionKind.Add, new TableEntity($"contact|bench{p:D5}", $"u{i:D3}") { ["DataClass"] = "uploadedDataFiles", ["ExpiresAt"] = expired })).ToList(),
+            await uploads.SubmitAsync(
+                Enumerable.Range(0, 100).Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity($"contact|bench{p:D5}", $"u{i:D3}") { ["DataClass"] = "uploadedDataFiles", ["ExpiresAt"] = expired })).ToList(),
                 ct));
         var inbound = layout.Container(StorageLayout.InboundContainer);
         var metadata = new Dictionary<string, string> { ["dataclass"] = "rawInboundEmail", ["expiresat"] = expired.ToString("O", CultureInfo.InvariantCulture) };

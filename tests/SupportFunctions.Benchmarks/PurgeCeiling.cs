@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using SupportFunctions.Storage;
 using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Tables;
@@ -21,10 +23,9 @@ public static class PurgeCeiling
     {
         ArgumentNullException.ThrowIfNull(entityLevels);
         ArgumentNullException.ThrowIfNull(blobLevels);
-        var account = StorageAccount.Parse(connectionString);
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var table = new TableServiceClient(account).GetTableClient("ceiling" + suffix);
-        var container = new BlobServiceClient(account).GetContainerClient("ceiling-" + suffix);
+        var table = new TableServiceClient(connectionString, StorageClientSettings.Tables()).GetTableClient("ceiling" + suffix);
+        var container = new BlobServiceClient(connectionString, StorageClientSettings.Blobs()).GetBlobContainerClient("ceiling-" + suffix);
         await table.CreateIfNotExistsAsync();
         await container.CreateIfNotExistsAsync();
         var expired = DateTimeOffset.UtcNow.AddDays(-1);
@@ -34,7 +35,7 @@ public static class PurgeCeiling
             foreach (var level in entityLevels.Order())
             {
                 await Parallel.ForEachAsync(Enumerable.Range(seeded / 100, (level - seeded) / 100), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (p, ct) =>
-                    await table.SubmitTransactionAsync(Rows($"resident{p:D5}", expired).Select(e => new TableTransactionAction(TableTransactionActionKind.Add, e)).ToList(), ct));
+                    await table.SubmitAsync(Rows($"resident{p:D5}", expired).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)).ToList(), ct));
                 seeded = level;
                 var single = await DeleteOneByOneAsync(table, expired);
                 var batched = await DeleteInTransactionsAsync(table, expired);
@@ -68,7 +69,7 @@ public static class PurgeCeiling
         for (var p = 0; p < partitions; p++)
         {
             var rows = Rows($"{prefix}{p}", expiresAt).ToList();
-            await table.SubmitTransactionAsync(rows.Select(e => new TableTransactionAction(TableTransactionActionKind.Add, e)).ToList());
+            await table.SubmitAsync(rows.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)).ToList());
             seeded.Add(rows);
         }
 
@@ -93,7 +94,7 @@ public static class PurgeCeiling
         var clock = Stopwatch.StartNew();
         foreach (var partition in partitions)
         {
-            await table.SubmitTransactionAsync(partition.Select(e => new TableTransactionAction(TableTransactionActionKind.Delete, new TableEntity(e.PartitionKey, e.RowKey), "*")).ToList());
+            await table.SubmitAsync(partition.Select(e => TableOperations.Delete(e.PartitionKey, e.RowKey)).ToList());
         }
 
         return clock.Elapsed.TotalMilliseconds / partitions.Sum(p => p.Count);
@@ -104,7 +105,7 @@ public static class PurgeCeiling
         var clock = Stopwatch.StartNew();
         await foreach (var page in table.QueryPagesAsync(TableFilter.LessThanOrEqual("ExpiresAt", expiresAt.AddHours(1)), ["DataClass", "ExpiresAt"], 1000, null))
         {
-            _ = page.Items.Count;
+            _ = page.Values.Count;
             break;
         }
 
@@ -123,7 +124,7 @@ public static class PurgeCeiling
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (name, ct) => await UploadAsync(container, name, ct));
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (name, ct) =>
-            await container.DeleteBlobAsync(name, ct));
+            await container.DeleteIfExistsAsync(name, ct));
         return clock.Elapsed.TotalMilliseconds / names.Count;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Azure.Storage.Queues;
 using SupportFunctions.Storage;
 using SupportFunctions.Storage.Queues;
 
@@ -20,7 +21,7 @@ public static class QueueCeiling
     public static async Task RunAsync(string connectionString, IReadOnlyList<int> residentLevels)
     {
         ArgumentNullException.ThrowIfNull(residentLevels);
-        var queues = new QueueServiceClient(StorageAccount.Parse(connectionString));
+        var queues = new QueueServiceClient(connectionString, StorageClientSettings.Queues());
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var resident = queues.GetQueueClient("ceiling-resident-" + suffix);
         var probe = queues.GetQueueClient("ceiling-probe-" + suffix);
@@ -58,10 +59,10 @@ public static class QueueCeiling
 
             await probe.SendAsync("probe");
             var clock = Stopwatch.StartNew();
-            var message = (await probe.ReceiveAsync(16, TimeSpan.FromSeconds(30))).Single();
+            var message = (await probe.ReceiveMessagesAsync(16, TimeSpan.FromSeconds(30))).Value.Single();
             receive += clock.Elapsed.TotalMilliseconds;
             clock.Restart();
-            await probe.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            await probe.DeleteIfExistsAsync(message.MessageId, message.PopReceipt);
             delete += clock.Elapsed.TotalMilliseconds;
         }
 

@@ -1,5 +1,3 @@
-using SupportFunctions.Storage;
-
 namespace SupportFunctions.Storage.Tests;
 
 /// <summary>
@@ -13,8 +11,6 @@ public static class Azurite
     public static string ConnectionString =>
         Environment.GetEnvironmentVariable(ConnectionStringVariable)
         ?? throw new InvalidOperationException($"{ConnectionStringVariable} is not set: run the tests through scripts/test, which starts Azurite and sets it.");
-
-    public static StorageAccount Account => StorageAccount.Parse(ConnectionString);
 
     /// <summary>A table name unique to this test: letters and digits only.</summary>
     public static string UniqueTableName(string prefix = "t") => prefix + Guid.NewGuid().ToString("N")[..20];

@@ -1,48 +1,41 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
 using SupportFunctions.App.Storage;
 using SupportFunctions.Storage;
-using SupportFunctions.Storage.Blobs;
-using SupportFunctions.Storage.Queues;
-using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Health;
 
 /// <summary>
-/// Checks Table, Blob and Queue in parallel with no retries and a short deadline: a readiness probe must answer
-/// quickly and say which service failed, not wait out the normal retry policy.
+/// Checks Table, Blob and Queue in parallel with the probe clients (no retries, short timeout) and a deadline: a readiness
+/// probe must answer quickly and say which service failed, not wait out the normal retry policy.
 /// </summary>
-public sealed class StorageReadinessProbe
+public sealed class StorageReadinessProbe(
+    IAzureClientFactory<TableServiceClient> tables,
+    IAzureClientFactory<BlobServiceClient> blobs,
+    IAzureClientFactory<QueueServiceClient> queues,
+    StorageInitializer layout,
+    ILogger<StorageReadinessProbe> logger)
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(3);
 
-    private readonly TableServiceClient _tables;
-    private readonly BlobServiceClient _blobs;
-    private readonly QueueServiceClient _queues;
-    private readonly ILogger<StorageReadinessProbe> _logger;
-
-    private readonly StorageInitializer _layout;
-
-    public StorageReadinessProbe(StorageAccount account, StorageInitializer layout, ILogger<StorageReadinessProbe> logger)
-    {
-        _layout = layout;
-        var options = new StorageClientOptions();
-        options.Retry.MaxRetries = 0;
-        options.Retry.NetworkTimeout = Deadline;
-        _tables = new TableServiceClient(account, options);
-        _blobs = new BlobServiceClient(account, options);
-        _queues = new QueueServiceClient(account, options);
-        _logger = logger;
-    }
+    private readonly TableServiceClient _tables = tables.CreateClient(StorageClientRegistration.ProbeClientName);
+    private readonly BlobServiceClient _blobs = blobs.CreateClient(StorageClientRegistration.ProbeClientName);
+    private readonly QueueServiceClient _queues = queues.CreateClient(StorageClientRegistration.ProbeClientName);
 
     public async Task<IReadOnlyList<StorageCheck>> CheckAsync(CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Deadline);
+        // The cheapest authenticated request per service (list one item): it succeeds only if the service answers and accepts our credentials.
         var checks = await Task.WhenAll(
-            CheckOneAsync("table", _tables.ProbeAsync, deadline.Token),
-            CheckOneAsync("blob", _blobs.ProbeAsync, deadline.Token),
-            CheckOneAsync("queue", _queues.ProbeAsync, deadline.Token));
-        var layout = new StorageCheck("layout", _layout.IsReady, _layout.IsReady ? null : "tables, containers and queues not created yet", 0);
-        return [.. checks, layout];
+            CheckOneAsync("table", async token => { await foreach (var _ in _tables.QueryAsync(maxPerPage: 1, cancellationToken: token).AsPages(pageSizeHint: 1)) { break; } }, deadline.Token),
+            CheckOneAsync("blob", async token => { await foreach (var _ in _blobs.GetBlobContainersAsync(cancellationToken: token).AsPages(pageSizeHint: 1)) { break; } }, deadline.Token),
+            CheckOneAsync("queue", async token => { await foreach (var _ in _queues.GetQueuesAsync(cancellationToken: token).AsPages(pageSizeHint: 1)) { break; } }, deadline.Token));
+        var created = new StorageCheck("layout", layout.IsReady, layout.IsReady ? null : "tables, containers and queues not created yet", 0);
+        return [.. checks, created];
     }
 
     private async Task<StorageCheck> CheckOneAsync(string service, Func<CancellationToken, Task> probe, CancellationToken cancellationToken)
@@ -53,14 +46,19 @@ public sealed class StorageReadinessProbe
             await probe(cancellationToken);
             return new StorageCheck(service, true, null, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-        catch (StorageRequestFailedException ex)
+        catch (RequestFailedException ex)
         {
-            Logs.StorageProbeFailed(_logger, service, ex.Status, ex.ErrorCode);
+            Logs.StorageProbeFailed(logger, service, ex.Status, ex.ErrorCode);
             return new StorageCheck(service, false, ex.Status == 0 ? "unreachable" : $"{ex.Status} {ex.ErrorCode}", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is RequestFailedException { Status: 0 }))
+        {
+            Logs.StorageProbeFailed(logger, service, 0, "Unreachable");
+            return new StorageCheck(service, false, "unreachable", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OperationCanceledException)
         {
-            Logs.StorageProbeFailed(_logger, service, 0, "Timeout");
+            Logs.StorageProbeFailed(logger, service, 0, "Timeout");
             return new StorageCheck(service, false, $"no answer within {Deadline.TotalSeconds:0} s", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }

@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using SupportFunctions.Storage;
@@ -16,9 +17,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         int status;
         string title;
         string type;
-        if (exception is StorageRequestFailedException storage && storage.Status is 0 or 408 or 429 or 500 or 503)
+        if (exception is RequestFailedException storage && StorageFailures.IsTransient(storage))
         {
-            Logs.StorageFailed(logger, exception, path, storage.Status, storage.ErrorCode, storage.RequestId);
+            Logs.StorageFailed(logger, exception, path, storage.Status, storage.ErrorCode, storage.GetRawResponse()?.Headers.RequestId);
             status = StatusCodes.Status503ServiceUnavailable;
             title = "Storage is unavailable; nothing was saved. Retry later.";
             type = Problems.TypeUri("storage-unavailable");

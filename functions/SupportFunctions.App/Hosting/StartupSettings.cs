@@ -17,7 +17,7 @@ internal static class StartupSettings
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         try
         {
-            StorageAccountFactory.Create(storage);
+            StorageConnectionFactory.Create(storage);
         }
         catch (InvalidOperationException ex)
         {

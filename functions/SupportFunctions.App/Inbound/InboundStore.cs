@@ -1,8 +1,11 @@
+using Azure;
 using System.Globalization;
 using SupportFunctions.App.Queues;
 using SupportFunctions.App.Retention;
 using SupportFunctions.Domain.Policies;
 using SupportFunctions.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Repositories;
 
@@ -33,7 +36,7 @@ public sealed class InboundStore(StorageLayout layout, QueueSender queues, Suppo
         {
             await queues.SendAsync(StorageLayout.InboundQueue, QueueMessageJson.Write(item), null, cancellationToken);
         }
-        catch (StorageRequestFailedException)
+        catch (RequestFailedException)
         {
             // Not queued means not accepted: the sender will retry, so drop the copy nobody would process.
             await DeleteQuietlyAsync(blob);
@@ -54,7 +57,7 @@ public sealed class InboundStore(StorageLayout layout, QueueSender queues, Suppo
     public async Task<byte[]> LoadAsync(InboundItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        await using var download = await Container.DownloadAsync(item.Blob, cancellationToken)
+        using var download = await Container.DownloadOrNullAsync(item.Blob, cancellationToken)
             ?? throw new InvalidOperationException($"Inbound item {item.Id} has no stored request at {item.Blob}.");
         using var copy = new MemoryStream();
         await download.Content.CopyToAsync(copy, cancellationToken);
@@ -65,9 +68,9 @@ public sealed class InboundStore(StorageLayout layout, QueueSender queues, Suppo
     {
         try
         {
-            await Container.DeleteBlobAsync(blob, CancellationToken.None);
+            await Container.DeleteIfExistsAsync(blob, CancellationToken.None);
         }
-        catch (StorageRequestFailedException)
+        catch (RequestFailedException)
         {
             // Storage is failing anyway; retention removes the stray copy later.
         }

@@ -1,6 +1,9 @@
+using Azure;
 using SupportFunctions.App.Queues;
 using SupportFunctions.Domain.Cases;
 using SupportFunctions.Storage;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
 
@@ -21,7 +24,7 @@ public sealed class NotificationDispatcher(QueueSender queues, ILogger<Notificat
             {
                 await SendAsync(new NotificationMessage(intent.CaseNumber, intent.Id), TimeSpan.Zero, cancellationToken);
             }
-            catch (StorageRequestFailedException ex)
+            catch (RequestFailedException ex)
             {
                 Logs.NotificationDispatchFailed(logger, intent.Id, ex.Status, ex.ErrorCode);
             }
@@ -30,7 +33,7 @@ public sealed class NotificationDispatcher(QueueSender queues, ILogger<Notificat
 
     public Task SendAsync(NotificationMessage message, TimeSpan delay, CancellationToken cancellationToken)
     {
-        var capped = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > QueueClient.MaxVisibilityDelay ? QueueClient.MaxVisibilityDelay : delay;
+        var capped = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > QueueOperations.MaxVisibilityDelay ? QueueOperations.MaxVisibilityDelay : delay;
         return queues.SendAsync(StorageLayout.NotificationsQueue, QueueMessageJson.Write(message), TimeSpan.FromSeconds(Math.Ceiling(capped.TotalSeconds)), cancellationToken);
     }
 

@@ -1,3 +1,6 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using SupportFunctions.Storage.Blobs;
 using System.Text.Json;
 using SupportFunctions.App.Hosting;
 using SupportFunctions.Storage.Repositories;
@@ -60,9 +63,9 @@ public static class OutboxApi
             ? Problems.NotFound($"There is no case {number}.")
             : TypedResults.Ok((await outbox.ListAsync(number.ToUpperInvariant(), cancellationToken)).Select(DeliveryView.From).ToList());
 
-    private static async Task<OutgoingMail?> ReadAsync(SupportFunctions.Storage.Blobs.BlobContainerClient container, string name, CancellationToken cancellationToken)
+    private static async Task<OutgoingMail?> ReadAsync(BlobContainerClient container, string name, CancellationToken cancellationToken)
     {
-        await using var download = await container.DownloadAsync(name, cancellationToken);
+        using var download = await container.DownloadOrNullAsync(name, cancellationToken);
         return download is null ? null : await JsonSerializer.DeserializeAsync<OutgoingMail>(download.Content, OutboxMailProvider.Json, cancellationToken);
     }
 }

@@ -1,3 +1,7 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using SupportFunctions.Storage.Blobs;
 using System.Globalization;
 using System.Text.Json;
 using SupportFunctions.Storage;
@@ -35,7 +39,7 @@ public sealed class OutboxMailProvider(StorageLayout layout) : IMailProvider
         {
             // Stored by an earlier attempt: the same mail, not a second one.
         }
-        catch (StorageRequestFailedException ex) when (ex.Status is 429 or >= 500)
+        catch (RequestFailedException ex) when (ex.Status is 429 or >= 500)
         {
             return MailSendResult.Transient($"The outbox container answered {ex.Status} ({ex.ErrorCode}).");
         }
@@ -44,5 +48,5 @@ public sealed class OutboxMailProvider(StorageLayout layout) : IMailProvider
     }
 
     public async Task<bool?> WasAcceptedAsync(OutgoingMail mail, CancellationToken cancellationToken) =>
-        await layout.Container(StorageLayout.OutboxContainer).GetPropertiesAsync(BlobName(mail), cancellationToken) is not null;
+        await layout.Container(StorageLayout.OutboxContainer).GetPropertiesOrNullAsync(BlobName(mail), cancellationToken) is not null;
 }

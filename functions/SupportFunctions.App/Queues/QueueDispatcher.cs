@@ -1,4 +1,6 @@
 using SupportFunctions.Domain.Policies;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
 
@@ -26,15 +28,15 @@ public sealed class QueueDispatcher(IEnumerable<IQueueHandler> handlers, Storage
         ArgumentNullException.ThrowIfNull(message);
         try
         {
-            await HandlerFor(queue).HandleAsync(new InboundQueueMessage(message.MessageId, message.Text, message.DequeueCount), cancellationToken);
-            await client.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            await HandlerFor(queue).HandleAsync(new InboundQueueMessage(message.MessageId, message.Body.ToString(), message.DequeueCount), cancellationToken);
+            await client.DeleteIfExistsAsync(message.MessageId, message.PopReceipt, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             if (message.DequeueCount >= MaxDequeueCount)
             {
-                await ParkAsync(queue, message.MessageId, message.Text, message.DequeueCount, ex, cancellationToken);
-                await client.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                await ParkAsync(queue, message.MessageId, message.Body.ToString(), message.DequeueCount, ex, cancellationToken);
+                await client.DeleteIfExistsAsync(message.MessageId, message.PopReceipt, cancellationToken);
                 return;
             }
 

@@ -1,3 +1,5 @@
+using Azure.Storage.Queues.Models;
+using Azure;
 using Microsoft.Extensions.Options;
 using SupportFunctions.App.Storage;
 using SupportFunctions.Storage;
@@ -27,15 +29,15 @@ public sealed class QueuePoller(QueueDispatcher dispatcher, QueueSignals signals
         {
             try
             {
-                var messages = await client.ReceiveAsync(settings.BatchSize, TimeSpan.FromSeconds(settings.VisibilityTimeoutSeconds), stoppingToken);
+                QueueMessage[] messages = await client.ReceiveMessagesAsync(settings.BatchSize, TimeSpan.FromSeconds(settings.VisibilityTimeoutSeconds), stoppingToken);
                 await Task.WhenAll(messages.Select(m => dispatcher.DispatchAsync(queue, client, m, stoppingToken)));
-                idle = messages.Count > 0 ? backoff.Shortest : backoff.Next(idle, reset: await signals.WaitAsync(queue, idle, stoppingToken));
+                idle = messages.Length > 0 ? backoff.Shortest : backoff.Next(idle, reset: await signals.WaitAsync(queue, idle, stoppingToken));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (StorageRequestFailedException ex)
+            catch (RequestFailedException ex)
             {
                 // Storage is down or throttling: messages stay in the queue; try again after a pause.
                 Logs.QueuePollFailed(logger, queue, ex.Status, ex.ErrorCode);

@@ -1,3 +1,4 @@
+using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Queues;

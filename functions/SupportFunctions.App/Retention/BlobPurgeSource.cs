@@ -1,6 +1,8 @@
 using System.Globalization;
 using SupportFunctions.Domain.Policies;
 using SupportFunctions.Domain.Retention;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Repositories;
 
@@ -21,10 +23,10 @@ public sealed class BlobPurgeSource(string name, BlobContainerClient container, 
         {
             var targets = new List<PurgeTarget>();
             var held = new List<string>();
-            foreach (var blob in page.Items)
+            foreach (var blob in page.Values)
             {
                 var (dataClass, expires) = RetentionOf(blob, context.Now);
-                switch (await context.JudgeAsync(dataClass, expires, blob.Metadata.GetValueOrDefault(RetentionMetadata.CaseNumber), null, cancellationToken))
+                switch (await context.JudgeAsync(dataClass, expires, (blob.Metadata.TryGetValue(RetentionMetadata.CaseNumber, out var caseNumber) ? caseNumber : null), null, cancellationToken))
                 {
                     case RetentionVerdict.Purge:
                         targets.Add(new PurgeTarget(blob.Name, null, dataClass, ProofId(blob.Name)));
@@ -46,7 +48,7 @@ public sealed class BlobPurgeSource(string name, BlobContainerClient container, 
         ArgumentNullException.ThrowIfNull(context);
         var parallelism = context.Options.BatchDeletes ? Math.Max(1, context.Options.Parallelism) : 1;
         return Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (target, token) =>
-            await container.DeleteBlobAsync(target.Key, token));
+            await container.DeleteIfExistsAsync(target.Key, token));
     }
 
     /// <summary>From its metadata; a class without an expiry is kept; no metadata at all: the container's class, from the last write.</summary>
@@ -54,7 +56,7 @@ public sealed class BlobPurgeSource(string name, BlobContainerClient container, 
     {
         if (!blob.Metadata.TryGetValue(RetentionMetadata.DataClass, out var dataClass))
         {
-            return (fallbackClass, policy.ExpiresAt(fallbackClass, blob.LastModified ?? now));
+            return (fallbackClass, policy.ExpiresAt(fallbackClass, blob.Properties.LastModified ?? now));
         }
 
         return blob.Metadata.TryGetValue(RetentionMetadata.ExpiresAt, out var text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expires)

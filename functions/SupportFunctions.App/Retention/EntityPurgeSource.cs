@@ -1,4 +1,5 @@
 using SupportFunctions.Domain.Retention;
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Retention;
@@ -18,7 +19,7 @@ public sealed class EntityPurgeSource(string name, TableClient table) : IPurgeSo
         {
             var targets = new List<PurgeTarget>();
             var held = new List<string>();
-            foreach (var e in page.Items)
+            foreach (var e in page.Values)
             {
                 var dataClass = e.GetString("DataClass") ?? name;
                 switch (await context.JudgeAsync(dataClass, e.GetDateTimeOffset("ExpiresAt"), e.GetString("CaseNumber"), e.GetString("AccountId"), cancellationToken))
@@ -58,7 +59,7 @@ public sealed class EntityPurgeSource(string name, TableClient table) : IPurgeSo
         {
             try
             {
-                await table.SubmitTransactionAsync(batch.Select(t => new TableTransactionAction(TableTransactionActionKind.Delete, new TableEntity(t.Key, t.Row!), "*")).ToList(), token);
+                await table.SubmitAsync(batch.Select(t => TableOperations.Delete(t.Key, t.Row!)).ToList(), token);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 404)
             {

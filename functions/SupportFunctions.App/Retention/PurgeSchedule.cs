@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.Extensions.Options;
 using SupportFunctions.App.Storage;
 using SupportFunctions.Domain.Retention;
@@ -25,7 +26,7 @@ public sealed class PurgeSchedule(PurgeRunner runner, StorageInitializer storage
             {
                 await runner.StartAsync(dryRun: false, "schedule", stoppingToken);
             }
-            catch (StorageRequestFailedException ex)
+            catch (RequestFailedException ex)
             {
                 Logs.PurgeScheduleFailed(logger, ex.Status, ex.ErrorCode);
             }

@@ -1,3 +1,4 @@
+using Azure;
 using SupportFunctions.Storage;
 using SupportFunctions.Storage.Repositories;
 
@@ -36,7 +37,7 @@ public sealed class StorageInitializer(StorageLayout layout, IHostApplicationLif
                 _ready.TrySetResult();
                 return;
             }
-            catch (StorageRequestFailedException ex)
+            catch (RequestFailedException ex)
             {
                 Logs.StorageLayoutFailed(logger, ex.Status, ex.ErrorCode, delay.TotalSeconds);
                 await Task.Delay(delay, stoppingToken);

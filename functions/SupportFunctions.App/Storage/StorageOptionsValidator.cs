@@ -9,7 +9,7 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
     {
         try
         {
-            StorageAccountFactory.Create(options);
+            StorageConnectionFactory.Create(options);
             return ValidateOptionsResult.Success;
         }
         catch (InvalidOperationException ex)

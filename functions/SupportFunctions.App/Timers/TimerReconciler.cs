@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.Extensions.Options;
 using SupportFunctions.Storage;
 using SupportFunctions.Storage.Repositories;
@@ -38,10 +39,10 @@ public sealed class TimerReconciler(CaseRepository cases, TimerScheduler schedul
     /// <summary>When the first visible timer message was due; null when none is waiting (or it is not a timer: the dispatcher parks it).</summary>
     private async Task<DateTimeOffset?> FrontDueAtAsync(CancellationToken cancellationToken)
     {
-        var front = await layout.Queue(StorageLayout.TimersQueue).PeekAsync(1, cancellationToken);
+        var front = (await layout.Queue(StorageLayout.TimersQueue).PeekMessagesAsync(1, cancellationToken)).Value;
         try
         {
-            return front.Count == 0 ? null : TimerScheduler.Parse(front[0].Text).DueAt;
+            return front.Length == 0 ? null : TimerScheduler.Parse(front[0].Body.ToString()).DueAt;
         }
         catch (FormatException)
         {
@@ -70,7 +71,7 @@ public sealed class TimerReconciler(CaseRepository cases, TimerScheduler schedul
                     {
                         await reconciler.ReconcileAsync(stoppingToken);
                     }
-                    catch (StorageRequestFailedException ex)
+                    catch (RequestFailedException ex)
                     {
                         Logs.ReconcileFailed(logger, ex.Status, ex.ErrorCode);
                     }

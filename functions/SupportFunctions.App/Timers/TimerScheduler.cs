@@ -1,4 +1,6 @@
 using SupportFunctions.App.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
 
@@ -12,7 +14,7 @@ namespace SupportFunctions.App.Timers;
 public sealed class TimerScheduler(QueueSender queues, TimeProvider time)
 {
     /// <summary>Longest single wait; longer waits are delivered early and sent again for the rest.</summary>
-    public static readonly TimeSpan MaxHop = QueueClient.MaxVisibilityDelay - TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan MaxHop = QueueOperations.MaxVisibilityDelay - TimeSpan.FromMinutes(1);
 
     public async Task<TimerRecord> ScheduleAsync(string subject, string kind, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {

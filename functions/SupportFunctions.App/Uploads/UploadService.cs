@@ -5,6 +5,9 @@ using SupportFunctions.App.Security;
 using SupportFunctions.Domain.Cases;
 using SupportFunctions.Domain.Policies;
 using SupportFunctions.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
 using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Repositories;
 
@@ -98,7 +101,7 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
                 continue;
             }
 
-            var blob = await Files.GetPropertiesAsync(upload.BlobName, cancellationToken);
+            var blob = await Files.GetPropertiesOrNullAsync(upload.BlobName, cancellationToken);
             if (blob is null || blob.ContentLength == 0)
             {
                 errors.Add(key, $"upload \"{upload.Id}\" ({upload.FileName}) holds no file yet: PUT the file to its uploadUrl first");
@@ -212,7 +215,7 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
             return (attachment, null);
         }
 
-        var blob = await Files.GetPropertiesAsync(attachment.BlobName, cancellationToken);
+        var blob = await Files.GetPropertiesOrNullAsync(attachment.BlobName, cancellationToken);
         if (blob is null || blob.ContentLength == 0)
         {
             return (null, $"attachment \"{attachment.Id}\" holds no file yet: PUT the file to its uploadUrl first");

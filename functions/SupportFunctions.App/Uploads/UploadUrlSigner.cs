@@ -1,13 +1,16 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
 using SupportFunctions.Storage;
-using SupportFunctions.Storage.Blobs;
 
 namespace SupportFunctions.App.Uploads;
 
 /// <summary>
-/// Signs short-lived URLs for one blob: with the account key when we have one (local, Azurite), otherwise with a user
-/// delegation key obtained under the managed identity and reused while it stays valid.
+/// Signs short-lived URLs for one blob with the SDK's <see cref="BlobSasBuilder"/>: with the account key when the clients
+/// hold one (local, Azurite), otherwise with a user delegation key obtained under the managed identity and reused while
+/// it stays valid.
 /// </summary>
-public sealed class UploadUrlSigner(StorageAccount account, BlobServiceClient blobs, TimeProvider time) : IDisposable
+public sealed class UploadUrlSigner(StorageConnection connection, BlobServiceClient blobs, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private UserDelegationKey? _key;
@@ -15,13 +18,21 @@ public sealed class UploadUrlSigner(StorageAccount account, BlobServiceClient bl
     public async Task<Uri> SignAsync(BlobContainerClient container, string blobName, BlobSasPermissions permissions, DateTimeOffset expiresOn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(container);
-        if (account.SharedKey is not null)
+        var blob = container.GetBlobClient(blobName);
+        var sas = new BlobSasBuilder(permissions, expiresOn)
         {
-            return container.GenerateSasUri(blobName, permissions, expiresOn);
+            BlobContainerName = container.Name,
+            BlobName = blobName,
+            Resource = "b",
+            Protocol = blob.Uri.Scheme == Uri.UriSchemeHttps ? SasProtocol.Https : SasProtocol.HttpsAndHttp,
+        };
+        if (connection.HasAccountKey)
+        {
+            return blob.GenerateSasUri(sas);
         }
 
         var key = await DelegationKeyAsync(expiresOn, cancellationToken);
-        return container.GenerateUserDelegationSasUri(blobName, permissions, expiresOn, key);
+        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key, connection.AccountName) }.ToUri();
     }
 
     public void Dispose() => _gate.Dispose();
@@ -34,7 +45,7 @@ public sealed class UploadUrlSigner(StorageAccount account, BlobServiceClient bl
             if (_key is null || _key.SignedExpiresOn < neededUntil)
             {
                 var now = time.GetUtcNow();
-                _key = await blobs.GetUserDelegationKeyAsync(now.AddMinutes(-5), now.AddHours(6), cancellationToken);
+                _key = (await blobs.GetUserDelegationKeyAsync(now.AddMinutes(-5), now.AddHours(6), cancellationToken)).Value;
             }
 
             return _key;

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;
@@ -28,13 +29,13 @@ public sealed class ApiKeyRepository(StorageLayout layout)
 
     public async Task<ApiKeyRecord?> GetAsync(string keyId, CancellationToken cancellationToken)
     {
-        var e = await Table.GetAsync(keyId, "key", cancellationToken: cancellationToken);
+        var e = await Table.FindAsync(keyId, "key", cancellationToken: cancellationToken);
         return e is null ? null : ToRecord(e);
     }
 
     /// <summary>Every key of one principal, newest first. A filtered scan: the keys table holds one row per key, and few.</summary>
     public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(string principalKind, string principalId, CancellationToken cancellationToken) =>
-        await Table.QueryAsync(TableFilter.Equal("PrincipalKind", principalKind).And(TableFilter.Equal("PrincipalId", principalId)), cancellationToken: cancellationToken)
+        await Table.QueryEntitiesAsync(TableFilter.Equal("PrincipalKind", principalKind).And(TableFilter.Equal("PrincipalId", principalId)), cancellationToken: cancellationToken)
             .Select(ToRecord)
             .OrderByDescending(k => k.CreatedAt)
             .ToListAsync(cancellationToken);
@@ -42,7 +43,7 @@ public sealed class ApiKeyRepository(StorageLayout layout)
     /// <summary>Brings a key's expiry forward to <paramref name="expiresAt"/> (never later than it already was): the overlap of a rotation.</summary>
     public async Task<ApiKeyRecord?> ExpireAsync(string keyId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        var e = await Table.GetAsync(keyId, "key", cancellationToken: cancellationToken);
+        var e = await Table.FindAsync(keyId, "key", cancellationToken: cancellationToken);
         if (e is null)
         {
             return null;
@@ -54,7 +55,7 @@ public sealed class ApiKeyRepository(StorageLayout layout)
             return current;
         }
 
-        await Table.UpdateAsync(new TableEntity(keyId, "key") { ["ExpiresAt"] = expiresAt }, e.ETag!, TableUpdateMode.Merge, cancellationToken);
+        await Table.UpdateAsync(new TableEntity(keyId, "key") { ["ExpiresAt"] = expiresAt }, e.ETag.ToString(), TableUpdateMode.Merge, cancellationToken);
         return current with { ExpiresAt = expiresAt };
     }
 
@@ -64,7 +65,7 @@ public sealed class ApiKeyRepository(StorageLayout layout)
     /// <summary>Stamps the key revoked; false when there is no such key.</summary>
     public async Task<bool> RevokeAsync(string keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var e = await Table.GetAsync(keyId, "key", cancellationToken: cancellationToken);
+        var e = await Table.FindAsync(keyId, "key", cancellationToken: cancellationToken);
         if (e is null)
         {
             return false;
@@ -72,7 +73,7 @@ public sealed class ApiKeyRepository(StorageLayout layout)
 
         if (e.GetDateTimeOffset("RevokedAt") is null)
         {
-            await Table.UpdateAsync(new TableEntity(keyId, "key") { ["RevokedAt"] = now }, e.ETag!, TableUpdateMode.Merge, cancellationToken);
+            await Table.UpdateAsync(new TableEntity(keyId, "key") { ["RevokedAt"] = now }, e.ETag.ToString(), TableUpdateMode.Merge, cancellationToken);
         }
 
         return true;

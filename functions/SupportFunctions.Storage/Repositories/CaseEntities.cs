@@ -1,5 +1,6 @@
 using System.Globalization;
 using SupportFunctions.Domain.Cases;
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;
@@ -83,7 +84,7 @@ internal static class CaseEntities
         OccurredAt = e.GetDateTimeOffset("OccurredAt"),
         ProductAreas = StoredJson.Read<List<string>>(e.GetString("ProductAreas"), []),
         Cc = StoredJson.Read<List<string>>(e.GetString("Cc"), []),
-        Fields = e.Properties.Where(p => p.Key.StartsWith(FieldPrefix, StringComparison.Ordinal) && p.Value is string)
+        Fields = e.Where(p => p.Key.StartsWith(FieldPrefix, StringComparison.Ordinal) && p.Value is string)
             .ToDictionary(p => p.Key[FieldPrefix.Length..], p => (string)p.Value, StringComparer.Ordinal),
         Channel = e.GetString("Channel") ?? string.Empty,
         RequesterContactId = e.GetString("RequesterContactId"),

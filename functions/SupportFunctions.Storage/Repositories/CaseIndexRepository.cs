@@ -1,6 +1,7 @@
 using System.Globalization;
 using SupportFunctions.Domain.Cases;
 using SupportFunctions.Domain.Directory;
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;
@@ -53,7 +54,7 @@ public sealed class CaseIndexRepository(StorageLayout layout)
     {
         await foreach (var page in Table.QueryPagesAsync(TableFilter.PartitionKeyEquals(list), ["Number"], pageSize, continuationToken, cancellationToken))
         {
-            return (page.Items.Select(e => e.GetString("Number")!).ToList(), page.ContinuationToken);
+            return (page.Values.Select(e => e.GetString("Number")!).ToList(), page.ContinuationToken);
         }
 
         return ([], null);

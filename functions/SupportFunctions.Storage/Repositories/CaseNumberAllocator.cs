@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;
@@ -40,7 +41,7 @@ public sealed class CaseNumberAllocator(StorageLayout layout, int blockSize = 20
         var counters = layout.Table(StorageLayout.CountersTable);
         while (true)
         {
-            var counter = await counters.GetAsync("case-number", prefix, cancellationToken: cancellationToken);
+            var counter = await counters.FindAsync("case-number", prefix, cancellationToken: cancellationToken);
             if (counter is null)
             {
                 try
@@ -57,7 +58,7 @@ public sealed class CaseNumberAllocator(StorageLayout layout, int blockSize = 20
             var next = counter.GetInt64("Next") ?? 1;
             try
             {
-                await counters.UpdateAsync(new TableEntity("case-number", prefix) { ["Next"] = next + blockSize }, counter.ETag!, cancellationToken: cancellationToken);
+                await counters.UpdateAsync(new TableEntity("case-number", prefix) { ["Next"] = next + blockSize }, counter.ETag.ToString(), cancellationToken: cancellationToken);
                 return next;
             }
             catch (StorageConcurrencyException)

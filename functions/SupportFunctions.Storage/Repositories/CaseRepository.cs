@@ -1,4 +1,5 @@
 using SupportFunctions.Domain.Cases;
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;
@@ -13,17 +14,17 @@ public sealed class CaseRepository(StorageLayout layout)
     {
         ArgumentNullException.ThrowIfNull(opening);
         ArgumentNullException.ThrowIfNull(timers);
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionKind.Add, CaseEntities.ToEntity(opening.Case)) };
-        actions.AddRange(opening.Events.Select(e => new TableTransactionAction(TableTransactionActionKind.Add, CaseEntities.ToEntity(e))));
-        actions.AddRange(opening.Intents.Select(i => new TableTransactionAction(TableTransactionActionKind.Add, CaseEntities.ToEntity(i))));
-        actions.AddRange(opening.Attachments.Select(a => new TableTransactionAction(TableTransactionActionKind.Add, CaseEntities.ToEntity(opening.Case.Number, a))));
-        actions.AddRange(timers.Select(t => new TableTransactionAction(TableTransactionActionKind.UpsertReplace, CaseEntities.ToEntity(opening.Case.Number, t))));
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, CaseEntities.ToEntity(opening.Case)) };
+        actions.AddRange(opening.Events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.ToEntity(e))));
+        actions.AddRange(opening.Intents.Select(i => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.ToEntity(i))));
+        actions.AddRange(opening.Attachments.Select(a => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.ToEntity(opening.Case.Number, a))));
+        actions.AddRange(timers.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(opening.Case.Number, t))));
         try
         {
-            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            await Table.SubmitAsync(actions, cancellationToken);
             return true;
         }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedIndex is null or 0)
+        catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex is null or 0)
         {
             return false;
         }
@@ -37,15 +38,15 @@ public sealed class CaseRepository(StorageLayout layout)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(updated);
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionKind.UpdateReplace, CaseEntities.ToEntity(updated), current.ETag) };
-        actions.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionKind.Add, CaseEntities.ToEntity(e))));
-        actions.AddRange((intents ?? []).Select(i => new TableTransactionAction(TableTransactionActionKind.Add, CaseEntities.ToEntity(i))));
-        actions.AddRange((attachments ?? []).Select(a => new TableTransactionAction(TableTransactionActionKind.UpsertReplace, CaseEntities.ToEntity(updated.Number, a))));
-        actions.AddRange((timers ?? []).Select(t => new TableTransactionAction(TableTransactionActionKind.UpsertReplace, CaseEntities.ToEntity(updated.Number, t))));
+        var actions = new List<TableTransactionAction> { TableOperations.Update(CaseEntities.ToEntity(updated), current.ETag) };
+        actions.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.ToEntity(e))));
+        actions.AddRange((intents ?? []).Select(i => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.ToEntity(i))));
+        actions.AddRange((attachments ?? []).Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(updated.Number, a))));
+        actions.AddRange((timers ?? []).Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(updated.Number, t))));
         if (receipt is not null)
         {
             // Added (not upserted) in the same transaction: a second delivery of the same inbound item cannot apply twice.
-            actions.Add(new TableTransactionAction(TableTransactionActionKind.Add, new TableEntity(updated.Number, ReceiptRow(receipt)) { ["DataClass"] = Domain.Retention.DataClasses.AuditEvents }));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(updated.Number, ReceiptRow(receipt)) { ["DataClass"] = Domain.Retention.DataClasses.AuditEvents }));
         }
 
         var etags = await SubmitCaseChangeAsync(updated.Number, actions, cancellationToken);
@@ -57,46 +58,46 @@ public sealed class CaseRepository(StorageLayout layout)
     {
         try
         {
-            return await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return await Table.SubmitAsync(actions, cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 412 || (ex.Status == 409 && ex.ErrorCode == "EntityAlreadyExists"))
         {
-            throw new StorageConcurrencyException(ex.ErrorCode, ex.RequestId, $"Case {number} changed since it was read; read it again and retry.");
+            throw new StorageConcurrencyException(ex.ErrorCode, $"Case {number} changed since it was read; read it again and retry.", ex);
         }
     }
 
     /// <summary>Whether an inbound item (a mail, a call event) was already applied to the case.</summary>
     public async Task<bool> HasReceiptAsync(string number, string receipt, CancellationToken cancellationToken) =>
-        await Table.GetAsync(number, ReceiptRow(receipt), ["PartitionKey"], cancellationToken) is not null;
+        await Table.FindAsync(number, ReceiptRow(receipt), ["PartitionKey"], cancellationToken) is not null;
 
     private static string ReceiptRow(string receipt) => "rcv|" + IdempotencyRepository.Hash(receipt);
 
     public async Task<StoredCase?> GetAsync(string number, CancellationToken cancellationToken)
     {
-        var entity = await Table.GetAsync(number, CaseEntities.CaseRow, cancellationToken: cancellationToken);
-        return entity is null ? null : new StoredCase(CaseEntities.ToCase(entity), entity.ETag!);
+        var entity = await Table.FindAsync(number, CaseEntities.CaseRow, cancellationToken: cancellationToken);
+        return entity is null ? null : new StoredCase(CaseEntities.ToCase(entity), entity.ETag.ToString());
     }
 
     public async Task<IReadOnlyList<CaseEvent>> GetEventsAsync(string number, CancellationToken cancellationToken) =>
-        await Table.QueryAsync(TableFilter.PartitionKeyEquals(number).And(TableFilter.StartsWith("RowKey", CaseEntities.EventPrefix)), cancellationToken: cancellationToken)
+        await Table.QueryEntitiesAsync(TableFilter.PartitionKeyEquals(number).And(TableFilter.StartsWith("RowKey", CaseEntities.EventPrefix)), cancellationToken: cancellationToken)
             .Select(CaseEntities.ToEvent)
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<NotificationIntent>> GetIntentsAsync(string number, CancellationToken cancellationToken) =>
-        await Table.QueryAsync(TableFilter.PartitionKeyEquals(number).And(TableFilter.StartsWith("RowKey", CaseEntities.IntentPrefix)), cancellationToken: cancellationToken)
+        await Table.QueryEntitiesAsync(TableFilter.PartitionKeyEquals(number).And(TableFilter.StartsWith("RowKey", CaseEntities.IntentPrefix)), cancellationToken: cancellationToken)
             .Select(CaseEntities.ToIntent)
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<CaseAttachment>> GetAttachmentsAsync(string number, CancellationToken cancellationToken) =>
-        await Table.QueryAsync(TableFilter.PartitionKeyEquals(number).And(TableFilter.StartsWith("RowKey", CaseEntities.AttachmentPrefix)), cancellationToken: cancellationToken)
+        await Table.QueryEntitiesAsync(TableFilter.PartitionKeyEquals(number).And(TableFilter.StartsWith("RowKey", CaseEntities.AttachmentPrefix)), cancellationToken: cancellationToken)
             .Select(CaseEntities.ToAttachment)
             .OrderBy(a => a.AddedAt)
             .ToListAsync(cancellationToken);
 
     public async Task<TimerRecord?> GetTimerAsync(string number, string kind, CancellationToken cancellationToken)
     {
-        var entity = await Table.GetAsync(number, CaseEntities.TimerPrefix + kind, cancellationToken: cancellationToken);
+        var entity = await Table.FindAsync(number, CaseEntities.TimerPrefix + kind, cancellationToken: cancellationToken);
         return entity is null ? null : CaseEntities.ToTimer(entity);
     }
 
@@ -105,7 +106,7 @@ public sealed class CaseRepository(StorageLayout layout)
         Table.UpsertAsync(CaseEntities.ToEntity(subject, timer), cancellationToken: cancellationToken);
 
     public async Task<IReadOnlyList<TimerRecord>> GetTimersAsync(string number, CancellationToken cancellationToken) =>
-        await Table.QueryAsync(TableFilter.PartitionKeyEquals(number).And(TableFilter.StartsWith("RowKey", CaseEntities.TimerPrefix)), cancellationToken: cancellationToken)
+        await Table.QueryEntitiesAsync(TableFilter.PartitionKeyEquals(number).And(TableFilter.StartsWith("RowKey", CaseEntities.TimerPrefix)), cancellationToken: cancellationToken)
             .Select(CaseEntities.ToTimer)
             .ToListAsync(cancellationToken);
 
@@ -118,7 +119,7 @@ public sealed class CaseRepository(StorageLayout layout)
         var filter = TableFilter.StartsWith("RowKey", CaseEntities.TimerPrefix)
             .And(TableFilter.Equal("State", nameof(TimerState.Armed)))
             .And(TableFilter.LessThan("DueAt", before));
-        await foreach (var entity in Table.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryEntitiesAsync(filter, cancellationToken: cancellationToken))
         {
             yield return (entity.PartitionKey, CaseEntities.ToTimer(entity));
         }
@@ -126,7 +127,7 @@ public sealed class CaseRepository(StorageLayout layout)
 
     public async Task<CaseAttachment?> GetAttachmentAsync(string number, string attachmentId, CancellationToken cancellationToken)
     {
-        var entity = await Table.GetAsync(number, CaseEntities.AttachmentPrefix + attachmentId, cancellationToken: cancellationToken);
+        var entity = await Table.FindAsync(number, CaseEntities.AttachmentPrefix + attachmentId, cancellationToken: cancellationToken);
         return entity is null ? null : CaseEntities.ToAttachment(entity);
     }
 
@@ -141,7 +142,7 @@ public sealed class CaseRepository(StorageLayout layout)
             .And(TableFilter.LessThanOrEqual("ClosedAt", closedBefore));
         await foreach (var page in Table.QueryPagesAsync(filter, ["AccountId", "ClosedAt", "AnonymisedAt"], pageSize, continuationToken, cancellationToken))
         {
-            return (page.Items.Select(e => (e.PartitionKey, e.GetString("AccountId"), e.GetDateTimeOffset("ClosedAt") ?? closedBefore, e.GetDateTimeOffset("AnonymisedAt") is not null)).ToList(), page.ContinuationToken);
+            return (page.Values.Select(e => (e.PartitionKey, (string?)e.GetString("AccountId"), e.GetDateTimeOffset("ClosedAt") ?? closedBefore, e.GetDateTimeOffset("AnonymisedAt") is not null)).ToList(), page.ContinuationToken);
         }
 
         return ([], null);
@@ -155,18 +156,18 @@ public sealed class CaseRepository(StorageLayout layout)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(scrubbed);
-        var rows = scrubbed.ChangedEvents.Select(e => new TableTransactionAction(TableTransactionActionKind.UpsertReplace, CaseEntities.ToEntity(e)))
-            .Concat(scrubbed.ChangedAttachments.Select(a => new TableTransactionAction(TableTransactionActionKind.UpsertReplace, CaseEntities.ToEntity(current.Case.Number, a))))
+        var rows = scrubbed.ChangedEvents.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(e)))
+            .Concat(scrubbed.ChangedAttachments.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(current.Case.Number, a))))
             .ToList();
         var last = rows.Count % 99;
         var head = rows.Count - last;
         for (var i = 0; i < head; i += 99)
         {
-            await Table.SubmitTransactionAsync(rows.GetRange(i, 99), cancellationToken);
+            await Table.SubmitAsync(rows.GetRange(i, 99), cancellationToken);
         }
 
         var final = rows.GetRange(head, last);
-        final.Add(new TableTransactionAction(TableTransactionActionKind.UpdateReplace, CaseEntities.ToEntity(scrubbed.Case), current.ETag));
+        final.Add(TableOperations.Update(CaseEntities.ToEntity(scrubbed.Case), current.ETag));
         await SubmitCaseChangeAsync(current.Case.Number, final, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;
@@ -14,7 +15,7 @@ public sealed class DefectRepository(StorageLayout layout)
         Table.UpsertAsync(new TableEntity(Key(defectId), caseNumber) { ["DefectId"] = defectId, ["LinkedAt"] = at, ["DataClass"] = "defectLink" }, cancellationToken: cancellationToken);
 
     public IAsyncEnumerable<string> CasesAsync(string defectId, CancellationToken cancellationToken) =>
-        Table.QueryAsync(TableFilter.PartitionKeyEquals(Key(defectId)), ["RowKey"], cancellationToken).Select(e => e.RowKey);
+        Table.QueryEntitiesAsync(TableFilter.PartitionKeyEquals(Key(defectId)), ["RowKey"], cancellationToken).Select(e => e.RowKey);
 
     /// <summary>Defect ids come from other systems; hashing keeps any of them a valid partition key.</summary>
     private static string Key(string defectId) => IdempotencyRepository.Hash(defectId.Trim().ToUpperInvariant());

@@ -1,4 +1,5 @@
 using SupportFunctions.Domain.Directory;
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;

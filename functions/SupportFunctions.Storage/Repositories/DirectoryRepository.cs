@@ -1,4 +1,5 @@
 using SupportFunctions.Domain.Directory;
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;
@@ -14,8 +15,8 @@ public sealed class DirectoryRepository(StorageLayout layout)
 
     public async Task<(CustomerAccount Account, string ETag)?> GetAccountAsync(string accountId, CancellationToken cancellationToken)
     {
-        var entity = await Table.GetAsync(DirectoryEntities.AccountPartition(accountId), DirectoryEntities.AccountRow, cancellationToken: cancellationToken);
-        return entity is null ? null : (DirectoryEntities.ToAccount(entity), entity.ETag!);
+        var entity = await Table.FindAsync(DirectoryEntities.AccountPartition(accountId), DirectoryEntities.AccountRow, cancellationToken: cancellationToken);
+        return entity is null ? null : (DirectoryEntities.ToAccount(entity), entity.ETag.ToString());
     }
 
     /// <summary>Replaces an account read earlier; a change in between throws <see cref="StorageConcurrencyException"/>.</summary>
@@ -45,8 +46,8 @@ public sealed class DirectoryRepository(StorageLayout layout)
 
     public async Task<(Contact Contact, string ETag)?> GetContactAsync(string accountId, string contactId, CancellationToken cancellationToken)
     {
-        var entity = await Table.GetAsync(DirectoryEntities.AccountPartition(accountId), DirectoryEntities.ContactPrefix + contactId, cancellationToken: cancellationToken);
-        return entity is null ? null : (DirectoryEntities.ToContact(entity), entity.ETag!);
+        var entity = await Table.FindAsync(DirectoryEntities.AccountPartition(accountId), DirectoryEntities.ContactPrefix + contactId, cancellationToken: cancellationToken);
+        return entity is null ? null : (DirectoryEntities.ToContact(entity), entity.ETag.ToString());
     }
 
     /// <summary>Replaces a contact read earlier; a new email address is claimed first and the old one released after.</summary>
@@ -65,7 +66,7 @@ public sealed class DirectoryRepository(StorageLayout layout)
         {
             newEtag = await Table.UpdateAsync(DirectoryEntities.ToEntity(after), etag, cancellationToken: cancellationToken);
         }
-        catch (StorageRequestFailedException) when (emailChanged)
+        catch (Azure.RequestFailedException) when (emailChanged)
         {
             await ReleaseEmailAsync(after.Email, after.Id, cancellationToken);
             throw;
@@ -81,14 +82,14 @@ public sealed class DirectoryRepository(StorageLayout layout)
     }
 
     public async Task<IReadOnlyList<Contact>> ListContactsAsync(string accountId, CancellationToken cancellationToken) =>
-        await Table.QueryAsync(TableFilter.PartitionKeyEquals(DirectoryEntities.AccountPartition(accountId)).And(TableFilter.StartsWith("RowKey", DirectoryEntities.ContactPrefix)), cancellationToken: cancellationToken)
+        await Table.QueryEntitiesAsync(TableFilter.PartitionKeyEquals(DirectoryEntities.AccountPartition(accountId)).And(TableFilter.StartsWith("RowKey", DirectoryEntities.ContactPrefix)), cancellationToken: cancellationToken)
             .Select(DirectoryEntities.ToContact)
             .ToListAsync(cancellationToken);
 
     /// <summary>The contact that owns an address (case-insensitive); null when none does.</summary>
     public async Task<Contact?> FindContactByEmailAsync(string email, CancellationToken cancellationToken)
     {
-        var claim = await Table.GetAsync(DirectoryEntities.EmailPartition(email), "contact", cancellationToken: cancellationToken);
+        var claim = await Table.FindAsync(DirectoryEntities.EmailPartition(email), "contact", cancellationToken: cancellationToken);
         if (claim is null)
         {
             return null;
@@ -105,7 +106,7 @@ public sealed class DirectoryRepository(StorageLayout layout)
     public async Task<IReadOnlyList<Contact>> FindContactsByPhoneAsync(string phone, CancellationToken cancellationToken)
     {
         var contacts = new List<Contact>();
-        await foreach (var row in Table.QueryAsync(TableFilter.PartitionKeyEquals(PhonePartition(phone)), cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryEntitiesAsync(TableFilter.PartitionKeyEquals(PhonePartition(phone)), cancellationToken: cancellationToken))
         {
             // The index may lag a contact's change of number: trust the contact row, not the index row.
             if (await GetContactAsync(row.GetString("AccountId")!, row.GetString("ContactId")!, cancellationToken) is { } found && found.Contact.Phone == phone)
@@ -137,7 +138,7 @@ public sealed class DirectoryRepository(StorageLayout layout)
         Table.UpsertAsync(new TableEntity(DirectoryEntities.AccountPartition(accountId), "phonepin") { ["Hash"] = hash, ["DataClass"] = "directory" }, cancellationToken: cancellationToken);
 
     public async Task<string?> GetPhonePinHashAsync(string accountId, CancellationToken cancellationToken) =>
-        (await Table.GetAsync(DirectoryEntities.AccountPartition(accountId), "phonepin", cancellationToken: cancellationToken))?.GetString("Hash");
+        (await Table.FindAsync(DirectoryEntities.AccountPartition(accountId), "phonepin", cancellationToken: cancellationToken))?.GetString("Hash");
 
     public Task<string> CreateAgentAsync(SupportAgent agent, CancellationToken cancellationToken) =>
         Table.InsertAsync(DirectoryEntities.ToEntity(agent), cancellationToken);
@@ -147,8 +148,8 @@ public sealed class DirectoryRepository(StorageLayout layout)
 
     public async Task<(SupportAgent Agent, string ETag)?> GetAgentWithETagAsync(string agentId, CancellationToken cancellationToken)
     {
-        var entity = await Table.GetAsync(DirectoryEntities.AgentsPartition, agentId, cancellationToken: cancellationToken);
-        return entity is null ? null : (DirectoryEntities.ToAgent(entity), entity.ETag!);
+        var entity = await Table.FindAsync(DirectoryEntities.AgentsPartition, agentId, cancellationToken: cancellationToken);
+        return entity is null ? null : (DirectoryEntities.ToAgent(entity), entity.ETag.ToString());
     }
 
     /// <summary>Replaces an agent read earlier; a change in between throws <see cref="StorageConcurrencyException"/>.</summary>
@@ -157,7 +158,7 @@ public sealed class DirectoryRepository(StorageLayout layout)
 
     /// <summary>Every agent; the directory has tens of them, so team mail is resolved by one partition read.</summary>
     public async Task<IReadOnlyList<SupportAgent>> ListAgentsAsync(CancellationToken cancellationToken) =>
-        await Table.QueryAsync(TableFilter.PartitionKeyEquals(DirectoryEntities.AgentsPartition), cancellationToken: cancellationToken)
+        await Table.QueryEntitiesAsync(TableFilter.PartitionKeyEquals(DirectoryEntities.AgentsPartition), cancellationToken: cancellationToken)
             .Select(DirectoryEntities.ToAgent)
             .ToListAsync(cancellationToken);
 
@@ -167,7 +168,7 @@ public sealed class DirectoryRepository(StorageLayout layout)
 
     public async Task<Partner?> GetPartnerAsync(string partnerId, CancellationToken cancellationToken)
     {
-        var entity = await Table.GetAsync(DirectoryEntities.PartnerPartition(partnerId), DirectoryEntities.PartnerRow, cancellationToken: cancellationToken);
+        var entity = await Table.FindAsync(DirectoryEntities.PartnerPartition(partnerId), DirectoryEntities.PartnerRow, cancellationToken: cancellationToken);
         return entity is null ? null : DirectoryEntities.ToPartner(entity);
     }
 
@@ -180,7 +181,7 @@ public sealed class DirectoryRepository(StorageLayout layout)
         Table.DeleteAsync(DirectoryEntities.PartnerPartition(partnerId), DirectoryEntities.PartnerUserPrefix + userId, cancellationToken: cancellationToken);
 
     public async Task<IReadOnlyList<PartnerUser>> ListPartnerUsersAsync(string partnerId, CancellationToken cancellationToken) =>
-        await Table.QueryAsync(TableFilter.PartitionKeyEquals(DirectoryEntities.PartnerPartition(partnerId)).And(TableFilter.StartsWith("RowKey", DirectoryEntities.PartnerUserPrefix)), cancellationToken: cancellationToken)
+        await Table.QueryEntitiesAsync(TableFilter.PartitionKeyEquals(DirectoryEntities.PartnerPartition(partnerId)).And(TableFilter.StartsWith("RowKey", DirectoryEntities.PartnerUserPrefix)), cancellationToken: cancellationToken)
             .Select(DirectoryEntities.ToPartnerUser)
             .OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase)
             .ToListAsync(cancellationToken);
@@ -203,7 +204,7 @@ public sealed class DirectoryRepository(StorageLayout layout)
     {
         var accounts = new List<CustomerAccount>();
         var filter = TableFilter.PartitionKeyEquals(DirectoryEntities.PartnerPartition(partnerId)).And(TableFilter.StartsWith("RowKey", DirectoryEntities.PartnerAccountPrefix));
-        await foreach (var row in Table.QueryAsync(filter, ["RowKey"], cancellationToken))
+        await foreach (var row in Table.QueryEntitiesAsync(filter, ["RowKey"], cancellationToken))
         {
             var found = await GetAccountAsync(row.RowKey[DirectoryEntities.PartnerAccountPrefix.Length..], cancellationToken);
             if (found is { Account.PartnerId: { } owner } && owner == partnerId)
@@ -224,11 +225,11 @@ public sealed class DirectoryRepository(StorageLayout layout)
         }
         catch (StorageConflictException)
         {
-            var existing = await Table.GetAsync(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken);
+            var existing = await Table.FindAsync(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken);
             var owner = existing is null ? null : await GetContactAsync(existing.GetString("AccountId")!, existing.GetString("ContactId")!, cancellationToken);
             if (owner is not null && owner.Value.Contact.Id != contact.Id)
             {
-                throw new StorageConflictException("EmailInUse", null, $"The email address {contact.Email} already belongs to another contact.");
+                throw new StorageConflictException("EmailInUse", $"The email address {contact.Email} already belongs to another contact.");
             }
 
             // A claim left by an interrupted create (its contact was never written), or our own: take it over.
@@ -238,10 +239,10 @@ public sealed class DirectoryRepository(StorageLayout layout)
 
     private async Task ReleaseEmailAsync(string email, string contactId, CancellationToken cancellationToken)
     {
-        var claim = await Table.GetAsync(DirectoryEntities.EmailPartition(email), "contact", cancellationToken: cancellationToken);
+        var claim = await Table.FindAsync(DirectoryEntities.EmailPartition(email), "contact", cancellationToken: cancellationToken);
         if (claim is not null && claim.GetString("ContactId") == contactId)
         {
-            await Table.DeleteAsync(claim.PartitionKey, claim.RowKey, claim.ETag!, cancellationToken);
+            await Table.DeleteAsync(claim.PartitionKey, claim.RowKey, claim.ETag.ToString(), cancellationToken);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;
@@ -12,6 +13,6 @@ public sealed class ErrorSignatureRepository(StorageLayout layout)
     {
         var partition = IdempotencyRepository.Hash(accountId + "\n" + signature);
         await Table.UpsertAsync(new TableEntity(partition, caseNumber) { ["ReportedAt"] = at, ["DataClass"] = "errorSignature" }, cancellationToken: cancellationToken);
-        return await Table.QueryAsync(TableFilter.PartitionKeyEquals(partition).And(TableFilter.GreaterThanOrEqual("ReportedAt", at - window)), ["ReportedAt"], cancellationToken).CountAsync(cancellationToken);
+        return await Table.QueryEntitiesAsync(TableFilter.PartitionKeyEquals(partition).And(TableFilter.GreaterThanOrEqual("ReportedAt", at - window)), ["ReportedAt"], cancellationToken).CountAsync(cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;
@@ -14,7 +15,7 @@ public sealed class IdempotencyRepository(StorageLayout layout)
 
     public async Task<IdempotencyRecord?> GetAsync(string caller, string key, CancellationToken cancellationToken)
     {
-        var entity = await Table.GetAsync(caller, Hash(key), cancellationToken: cancellationToken);
+        var entity = await Table.FindAsync(caller, Hash(key), cancellationToken: cancellationToken);
         return entity is null ? null : new IdempotencyRecord(entity.GetString("RequestHash")!, entity.GetString("CaseNumber")!, entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
     }
 

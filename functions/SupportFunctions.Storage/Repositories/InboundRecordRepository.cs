@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;
@@ -33,9 +34,9 @@ public sealed class InboundRecordRepository(StorageLayout layout)
 
     public async Task<(IReadOnlyList<InboundRecord> Items, string? ContinuationToken)> PageAsync(string disposition, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
-        await foreach (var page in Table.QueryPagesAsync(TableFilter.PartitionKeyEquals(disposition), top: pageSize, continuationToken: continuationToken, cancellationToken: cancellationToken))
+        await foreach (var page in Table.QueryPagesAsync(TableFilter.PartitionKeyEquals(disposition), pageSize: pageSize, continuationToken: continuationToken, cancellationToken: cancellationToken))
         {
-            return (page.Items.Select(e => ToRecord(disposition, e)).ToList(), page.ContinuationToken);
+            return (page.Values.Select(e => ToRecord(disposition, e)).ToList(), page.ContinuationToken);
         }
 
         return ([], null);

@@ -1,4 +1,5 @@
 using SupportFunctions.Domain.Retention;
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;
@@ -20,7 +21,7 @@ public sealed class LegalHoldRepository(StorageLayout layout)
     public Task ReleaseAsync(string scope, string id, CancellationToken cancellationToken) => Table.DeleteAsync(scope, id, cancellationToken: cancellationToken);
 
     public async Task<IReadOnlyList<LegalHold>> ListAsync(CancellationToken cancellationToken) =>
-        await Table.QueryAsync(cancellationToken: cancellationToken)
+        await Table.QueryEntitiesAsync(cancellationToken: cancellationToken)
             .Select(e => new LegalHold(e.PartitionKey, e.RowKey, e.GetString("Reason") ?? string.Empty, e.GetString("PlacedBy") ?? string.Empty, e.GetDateTimeOffset("PlacedAt") ?? DateTimeOffset.MinValue))
             .ToListAsync(cancellationToken);
 

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;
@@ -21,7 +22,7 @@ public sealed class MessageIdRepository(StorageLayout layout)
         ArgumentNullException.ThrowIfNull(messageIds);
         foreach (var id in messageIds.Take(20))
         {
-            var entity = await Table.GetAsync(IdempotencyRepository.Hash(id), Row, cancellationToken: cancellationToken);
+            var entity = await Table.FindAsync(IdempotencyRepository.Hash(id), Row, cancellationToken: cancellationToken);
             if (entity?.GetString("CaseNumber") is { } number)
             {
                 return number;

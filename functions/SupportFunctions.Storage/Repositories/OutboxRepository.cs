@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;
@@ -12,12 +13,12 @@ public sealed class OutboxRepository(StorageLayout layout)
 
     public async Task<NotificationDelivery?> GetAsync(string caseNumber, string intentId, CancellationToken cancellationToken)
     {
-        var entity = await Table.GetAsync(caseNumber, CaseEntities.IntentPrefix + intentId, cancellationToken: cancellationToken);
+        var entity = await Table.FindAsync(caseNumber, CaseEntities.IntentPrefix + intentId, cancellationToken: cancellationToken);
         return entity is null ? null : ToDelivery(entity);
     }
 
     public async Task<IReadOnlyList<NotificationDelivery>> ListAsync(string caseNumber, CancellationToken cancellationToken) =>
-        await Table.QueryAsync(TableFilter.PartitionKeyEquals(caseNumber).And(TableFilter.StartsWith("RowKey", CaseEntities.IntentPrefix)), cancellationToken: cancellationToken)
+        await Table.QueryEntitiesAsync(TableFilter.PartitionKeyEquals(caseNumber).And(TableFilter.StartsWith("RowKey", CaseEntities.IntentPrefix)), cancellationToken: cancellationToken)
             .Select(ToDelivery)
             .OrderBy(d => d.Intent.CreatedAt)
             .ToListAsync(cancellationToken);
@@ -43,7 +44,7 @@ public sealed class OutboxRepository(StorageLayout layout)
         var stalled = TableFilter.Equal("State", NotificationDelivery.Pending).And(TableFilter.LessThan("CreatedAt", before))
             .Or(TableFilter.Equal("State", NotificationDelivery.Retrying).And(TableFilter.LessThan("NextAttemptAt", before)))
             .Or(TableFilter.Equal("State", NotificationDelivery.Sending).And(TableFilter.LessThan("LeaseUntil", before)));
-        await foreach (var entity in Table.QueryAsync(intents.And(stalled), cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryEntitiesAsync(intents.And(stalled), cancellationToken: cancellationToken))
         {
             yield return ToDelivery(entity);
         }
@@ -83,5 +84,5 @@ public sealed class OutboxRepository(StorageLayout layout)
         e.GetString("MessageId"),
         e.GetString("ProviderMessageId"),
         e.GetString("LastError"),
-        e.ETag!);
+        e.ETag.ToString());
 }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;
@@ -31,9 +32,9 @@ public sealed class PoisonRepository(StorageLayout layout)
 
     public async Task<(IReadOnlyList<PoisonMessage> Items, string? ContinuationToken)> PageAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
-        await foreach (var page in Table.QueryPagesAsync(TableFilter.PartitionKeyEquals(Partition), top: pageSize, continuationToken: continuationToken, cancellationToken: cancellationToken))
+        await foreach (var page in Table.QueryPagesAsync(TableFilter.PartitionKeyEquals(Partition), pageSize: pageSize, continuationToken: continuationToken, cancellationToken: cancellationToken))
         {
-            return (page.Items.Select(ToMessage).ToList(), page.ContinuationToken);
+            return (page.Values.Select(ToMessage).ToList(), page.ContinuationToken);
         }
 
         return ([], null);
@@ -41,7 +42,7 @@ public sealed class PoisonRepository(StorageLayout layout)
 
     public async Task<PoisonMessage?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var entity = await Table.GetAsync(Partition, id, cancellationToken: cancellationToken);
+        var entity = await Table.FindAsync(Partition, id, cancellationToken: cancellationToken);
         return entity is null ? null : ToMessage(entity);
     }
 

@@ -1,5 +1,7 @@
 using System.Text;
+using Azure.Storage.Blobs;
 using SupportFunctions.Storage.Blobs;
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;
@@ -28,7 +30,7 @@ public sealed class PurgeRunRepository(StorageLayout layout)
         }
         catch (StorageConflictException)
         {
-            var current = await Table.GetAsync(LockPartition, LockRow, cancellationToken: cancellationToken);
+            var current = await Table.FindAsync(LockPartition, LockRow, cancellationToken: cancellationToken);
             if (current?.GetString("RunId") is { } runningId && await GetAsync(runningId, cancellationToken) is { State: PurgeRun.Running } running)
             {
                 return (running, false);
@@ -44,21 +46,21 @@ public sealed class PurgeRunRepository(StorageLayout layout)
 
     public async Task<PurgeRun?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var entity = await Table.GetAsync(RunPartition, id, cancellationToken: cancellationToken);
+        var entity = await Table.FindAsync(RunPartition, id, cancellationToken: cancellationToken);
         return entity is null ? null : ToRun(entity);
     }
 
     /// <summary>The unfinished run, if any.</summary>
     public async Task<PurgeRun?> CurrentAsync(CancellationToken cancellationToken)
     {
-        var current = await Table.GetAsync(LockPartition, LockRow, cancellationToken: cancellationToken);
+        var current = await Table.FindAsync(LockPartition, LockRow, cancellationToken: cancellationToken);
         return current?.GetString("RunId") is { } id && await GetAsync(id, cancellationToken) is { State: PurgeRun.Running } run ? run : null;
     }
 
     /// <summary>Runs, newest first.</summary>
     public async Task<IReadOnlyList<PurgeRun>> ListAsync(int limit, CancellationToken cancellationToken)
     {
-        var runs = await Table.QueryAsync(TableFilter.PartitionKeyEquals(RunPartition), cancellationToken: cancellationToken).Select(ToRun).ToListAsync(cancellationToken);
+        var runs = await Table.QueryEntitiesAsync(TableFilter.PartitionKeyEquals(RunPartition), cancellationToken: cancellationToken).Select(ToRun).ToListAsync(cancellationToken);
         return runs.OrderByDescending(r => r.StartedAt).Take(limit).ToList();
     }
 
@@ -69,10 +71,10 @@ public sealed class PurgeRunRepository(StorageLayout layout)
         var etag = await Table.UpdateAsync(ToEntity(run), run.ETag ?? "*", cancellationToken: cancellationToken);
         if (run.State == PurgeRun.Completed)
         {
-            var current = await Table.GetAsync(LockPartition, LockRow, cancellationToken: cancellationToken);
+            var current = await Table.FindAsync(LockPartition, LockRow, cancellationToken: cancellationToken);
             if (current is not null && current.GetString("RunId") == run.Id)
             {
-                await Table.DeleteAsync(LockPartition, LockRow, current.ETag!, cancellationToken);
+                await Table.DeleteAsync(LockPartition, LockRow, current.ETag.ToString(), cancellationToken);
             }
         }
 
@@ -87,7 +89,7 @@ public sealed class PurgeRunRepository(StorageLayout layout)
 
     public async Task<string?> LoadPlanAsync(string runId, CancellationToken cancellationToken)
     {
-        await using var download = await Blobs.DownloadAsync($"{runId}/plan.json", cancellationToken);
+        using var download = await Blobs.DownloadOrNullAsync($"{runId}/plan.json", cancellationToken);
         if (download is null)
         {
             return null;
@@ -109,7 +111,7 @@ public sealed class PurgeRunRepository(StorageLayout layout)
     {
         await foreach (var blob in Blobs.ListAsync($"{runId}/proof/", cancellationToken))
         {
-            await using var download = await Blobs.DownloadAsync(blob.Name, cancellationToken);
+            using var download = await Blobs.DownloadOrNullAsync(blob.Name, cancellationToken);
             if (download is null)
             {
                 continue;
@@ -160,6 +162,6 @@ public sealed class PurgeRunRepository(StorageLayout layout)
         Purged = StoredJson.Read<Dictionary<string, long>>(e.GetString("Purged"), []),
         Held = StoredJson.Read<Dictionary<string, long>>(e.GetString("Held"), []),
         LeaseUntil = e.GetDateTimeOffset("LeaseUntil"),
-        ETag = e.ETag,
+        ETag = e.ETag.ToString(),
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;
@@ -23,7 +24,7 @@ public sealed class SenderFloodCounter(StorageLayout layout)
         var item = IdempotencyRepository.Hash(itemId)[..16];
         for (var attempt = 0; attempt < 20; attempt++)
         {
-            var entity = await Table.GetAsync(partition, row, cancellationToken: cancellationToken);
+            var entity = await Table.FindAsync(partition, row, cancellationToken: cancellationToken);
             var items = entity?.GetString("Items") ?? string.Empty;
             var seen = items.Split(',', StringSplitOptions.RemoveEmptyEntries);
             var position = Array.IndexOf(seen, item);
@@ -48,7 +49,7 @@ public sealed class SenderFloodCounter(StorageLayout layout)
                 }
                 else
                 {
-                    await Table.UpdateAsync(updated, entity.ETag!, cancellationToken: cancellationToken);
+                    await Table.UpdateAsync(updated, entity.ETag.ToString(), cancellationToken: cancellationToken);
                 }
 
                 return count;

@@ -1,6 +1,6 @@
-using SupportFunctions.Storage.Blobs;
-using SupportFunctions.Storage.Queues;
-using SupportFunctions.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace SupportFunctions.Storage.Repositories;
 
@@ -41,15 +41,15 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
 
     public TableClient Table(string name) => tables.GetTableClient(naming.Table(name));
 
-    public BlobContainerClient Container(string name) => blobs.GetContainerClient(naming.Container(name));
+    public BlobContainerClient Container(string name) => blobs.GetBlobContainerClient(naming.Container(name));
 
     public QueueClient Queue(string name) => queues.GetQueueClient(naming.Queue(name));
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        var work = TableNames.Select(t => Table(t).CreateIfNotExistsAsync(cancellationToken))
-            .Concat(ContainerNames.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken)))
-            .Concat(QueueNames.Select(q => Queue(q).CreateIfNotExistsAsync(cancellationToken)));
+        var work = TableNames.Select(t => (Task)Table(t).CreateIfNotExistsAsync(cancellationToken))
+            .Concat(ContainerNames.Select(c => (Task)Container(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken)))
+            .Concat(QueueNames.Select(q => (Task)Queue(q).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
         await Task.WhenAll(work);
     }
 }

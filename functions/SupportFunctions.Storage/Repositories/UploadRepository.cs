@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;
@@ -27,7 +28,7 @@ public sealed class UploadRepository(StorageLayout layout)
 
     public async Task<StagedUpload?> GetAsync(string owner, string id, CancellationToken cancellationToken)
     {
-        var e = await Table.GetAsync(owner, id, cancellationToken: cancellationToken);
+        var e = await Table.FindAsync(owner, id, cancellationToken: cancellationToken);
         return e is null
             ? null
             : new StagedUpload(owner, id, e.GetString("FileName")!, e.GetString("ContentType")!, e.GetInt64("DeclaredSize") ?? 0, e.GetString("Kind"), e.GetString("BlobName")!, e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("ExpiresAt"), e.GetString("DataClass") ?? Domain.Retention.DataClasses.UploadedDataFiles);

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace SupportFunctions.Storage.Tables;
 
 /// <summary>
@@ -55,17 +52,11 @@ public sealed class TableFilter
         return new TableFilter($"{property} {op} {Literal(value)}");
     }
 
+    /// <summary>The value as an OData literal, formatted and escaped by the SDK (<see cref="Azure.Data.Tables.TableClient.CreateQueryFilter"/>).</summary>
     internal static string Literal(object value) => value switch
     {
-        string s => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'",
-        bool b => b ? "true" : "false",
-        int i => i.ToString(CultureInfo.InvariantCulture),
-        long l => l.ToString(CultureInfo.InvariantCulture) + "L",
-        double d => d.ToString("R", CultureInfo.InvariantCulture) is var r && r.Contains('.', StringComparison.Ordinal) ? r : r + ".0",
-        DateTimeOffset dto => $"datetime'{dto.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)}'",
+        string or bool or int or long or double or DateTimeOffset or Guid or byte[] => Azure.Data.Tables.TableClient.CreateQueryFilter($"{value}"),
         DateTime dt => Literal(new DateTimeOffset(dt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(dt, DateTimeKind.Utc) : dt.ToUniversalTime())),
-        Guid g => $"guid'{g:D}'",
-        byte[] bytes => "X'" + Convert.ToHexString(bytes).ToLowerInvariant() + "'",
         Enum e => Literal(e.ToString()),
         _ => throw new ArgumentException($"Values of type {value.GetType().Name} cannot be used in a table filter.", nameof(value)),
     };

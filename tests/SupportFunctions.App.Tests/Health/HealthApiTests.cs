@@ -57,8 +57,7 @@ public class HealthApiTests
     [Fact]
     public async Task Ready_names_only_the_service_that_failed()
     {
-        var healthy = SupportFunctions.Storage.StorageAccount.Parse(Azurite.ConnectionString);
-        var queueDown = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={SupportFunctions.Storage.StorageAccount.DevelopmentAccountKey};BlobEndpoint={healthy.BlobEndpoint};TableEndpoint={healthy.TableEndpoint};QueueEndpoint=http://127.0.0.1:1/devstoreaccount1";
+        var queueDown = Azurite.With(queue: new Uri("http://127.0.0.1:1/devstoreaccount1"));
         await using var app = SupportAppFactory.WithStorage(queueDown);
 
         var response = await app.CreateClient().GetAsync(new Uri("/api/health/ready", UriKind.Relative), TestTimeout.Token());
@@ -72,8 +71,7 @@ public class HealthApiTests
     [Fact]
     public async Task Ready_reports_a_wrong_account_key_as_the_service_refusing_us()
     {
-        var healthy = SupportFunctions.Storage.StorageAccount.Parse(Azurite.ConnectionString);
-        var wrongKey = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=d3Jvbmcga2V5;BlobEndpoint={healthy.BlobEndpoint};TableEndpoint={healthy.TableEndpoint};QueueEndpoint={healthy.QueueEndpoint}";
+        var wrongKey = Azurite.With(key: "d3Jvbmcga2V5");
         await using var app = SupportAppFactory.WithStorage(wrongKey);
 
         var response = await app.CreateClient().GetAsync(new Uri("/api/health/ready", UriKind.Relative), TestTimeout.Token());

@@ -51,7 +51,7 @@ public class ServiceSurfaceTests
     public async Task Storage_failures_become_problem_details_without_internals(int storageStatus, HttpStatusCode expected)
     {
         await using var app = new SupportAppFactory().WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-            services.AddSingleton<IStartupFilter>(new ThrowingEndpoint(new StorageRequestFailedException(storageStatus, "SomeCode", "req-1", "secret internal detail")))));
+            services.AddSingleton<IStartupFilter>(new ThrowingEndpoint(new Azure.RequestFailedException(storageStatus, "secret internal detail", "SomeCode", null)))));
 
         var response = await app.CreateClient().GetAsync(new Uri("/test/throws", UriKind.Relative), TestTimeout.Token());
 

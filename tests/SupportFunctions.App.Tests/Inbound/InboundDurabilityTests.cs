@@ -6,7 +6,10 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SupportFunctions.App.Tests.Infrastructure;
 using SupportFunctions.Storage;
+using SupportFunctions.Storage.Blobs;
+using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
+using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Tests.Inbound;
 
@@ -19,14 +22,13 @@ public sealed class InboundDurabilityTests
     [Fact]
     public async Task With_the_queue_unreachable_a_mail_is_503_with_retry_after_and_no_stored_copy_is_left()
     {
-        var healthy = StorageAccount.Parse(Azurite.ConnectionString);
-        var queueDown = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={StorageAccount.DevelopmentAccountKey};BlobEndpoint={healthy.BlobEndpoint};TableEndpoint={healthy.TableEndpoint};QueueEndpoint=http://127.0.0.1:1/devstoreaccount1";
+        var queueDown = Azurite.With(queue: new Uri("http://127.0.0.1:1/devstoreaccount1"));
         var settings = SupportAppFactory.Settings("digibee", queueDown);
         settings["SupportFunctions:Inbound:EmailSecret"] = Secret;
         await using var factory = new SupportAppFactory(settings);
         var layout = factory.Services.GetRequiredService<StorageLayout>();
         var container = layout.Container(StorageLayout.InboundContainer);
-        await container.CreateIfNotExistsAsync(TestTimeout.Token());
+        await container.CreateIfNotExistsAsync(cancellationToken: TestTimeout.Token());
         try
         {
             using var request = Post(new SendGridPost("ana@acme.example", "support@digibee.com", "x", "y"));
@@ -38,7 +40,7 @@ public sealed class InboundDurabilityTests
         }
         finally
         {
-            await container.DeleteAsync(TestTimeout.Token());
+            await container.DeleteAsync(cancellationToken: TestTimeout.Token());
             foreach (var table in StorageLayout.TableNames)
             {
                 await layout.Table(table).DeleteAsync(TestTimeout.Token());

@@ -2,7 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SupportFunctions.App.Tests.Infrastructure;
+using SupportFunctions.Storage.Blobs;
+using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
+using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Tests.Inbound;
 
@@ -14,7 +17,7 @@ public sealed class QueueIntakeTests : IAsyncLifetime
 
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 
-    private Task<SupportFunctions.Storage.Queues.SentMessage> SendAsync(object message) =>
+    private Task<Azure.Storage.Queues.Models.SendReceipt> SendAsync(object message) =>
         _app.Services.GetRequiredService<StorageLayout>().Queue(StorageLayout.CasesInboundQueue).SendAsync(JsonSerializer.Serialize(message), cancellationToken: TestTimeout.Token());
 
     [Fact]
@@ -46,6 +49,22 @@ public sealed class QueueIntakeTests : IAsyncLifetime
         var opened = Assert.Single(items);
         Assert.Equal("queue", opened.GetProperty("channel").GetString());
         Assert.Equal(customer.Email, opened.GetProperty("requester").GetProperty("email").GetString());
+    }
+
+    [Fact]
+    public async Task A_message_that_is_not_base64_is_parked_as_poison_with_its_raw_text_and_removed_from_the_queue()
+    {
+        var queue = _app.Services.GetRequiredService<StorageLayout>().Queue(StorageLayout.CasesInboundQueue);
+        var plain = new Azure.Storage.Queues.QueueClient(Azurite.ConnectionString, queue.Name, new Azure.Storage.Queues.QueueClientOptions(SupportFunctions.Storage.StorageClientSettings.QueueVersion));
+        await plain.SendMessageAsync("plain text from another tool {not base64}", TestTimeout.Token());
+
+        var poisoned = await Eventually.WaitAsync(
+            async () => await (await _app.Admin.GetAsync(new Uri("/api/admin/poison", UriKind.Relative), TestTimeout.Token())).Content.ReadAsStringAsync(),
+            body => body.Contains("plain text from another tool", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(20),
+            "the undecodable message to be parked");
+        Assert.Contains("not base64", poisoned, StringComparison.Ordinal);
+        await Eventually.WaitAsync(() => queue.GetApproximateCountAsync(TestTimeout.Token()), count => count == 0, TimeSpan.FromSeconds(10), "the queue to be empty");
     }
 
     [Fact]

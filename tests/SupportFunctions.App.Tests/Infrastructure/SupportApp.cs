@@ -4,7 +4,10 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SupportFunctions.App.Storage;
 using SupportFunctions.Storage;
+using SupportFunctions.Storage.Blobs;
+using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Tests.Infrastructure;
@@ -106,7 +109,7 @@ public sealed class SupportApp : IAsyncDisposable
         var counts = new Dictionary<string, int>();
         foreach (var name in StorageLayout.TableNames)
         {
-            counts[name] = await layout.Table(name).QueryAsync(select: ["PartitionKey"]).CountAsync();
+            counts[name] = await layout.Table(name).QueryEntitiesAsync(select: ["PartitionKey"]).CountAsync();
         }
 
         return counts;

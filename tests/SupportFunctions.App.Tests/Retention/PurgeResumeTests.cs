@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using SupportFunctions.App.Retention;
 using SupportFunctions.App.Tests.Cases;
 using SupportFunctions.App.Tests.Infrastructure;
+using SupportFunctions.Storage.Blobs;
+using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
+using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Tests.Retention;
@@ -36,7 +39,7 @@ public sealed class PurgeResumeTests
         var uploads = layout.Table(StorageLayout.UploadsTable);
         for (var p = 0; p < 3; p++)
         {
-            var rows = Enumerable.Range(0, 100).Select(i => new TableTransactionAction(TableTransactionActionKind.Add, new TableEntity($"contact|c{p}", $"u{i:D3}")
+            var rows = Enumerable.Range(0, 100).Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity($"contact|c{p}", $"u{i:D3}")
             {
                 ["DataClass"] = i % 3 == 0 ? "uploadedDataFiles" : "smsDeliveryLogs",
                 ["ExpiresAt"] = i % 3 == 2 ? now.AddDays(5) : now.AddDays(-1),
@@ -63,7 +66,7 @@ public sealed class PurgeResumeTests
     private static async Task<(List<string> Rows, List<string> Blobs)> RemainingAsync(SupportApp app)
     {
         var layout = app.Services.GetRequiredService<StorageLayout>();
-        var rows = await layout.Table(StorageLayout.UploadsTable).QueryAsync().Select(e => e.PartitionKey + "/" + e.RowKey).OrderBy(k => k, StringComparer.Ordinal).ToListAsync();
+        var rows = await layout.Table(StorageLayout.UploadsTable).QueryEntitiesAsync().Select(e => e.PartitionKey + "/" + e.RowKey).OrderBy(k => k, StringComparer.Ordinal).ToListAsync();
         var blobs = await layout.Container(StorageLayout.InboundContainer).ListAsync().Select(b => b.Name).OrderBy(k => k, StringComparer.Ordinal).ToListAsync();
         return (rows, blobs);
     }

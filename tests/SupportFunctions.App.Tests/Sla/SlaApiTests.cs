@@ -4,7 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using SupportFunctions.App.Tests.Cases;
 using SupportFunctions.App.Tests.Infrastructure;
 using SupportFunctions.App.Timers;
+using SupportFunctions.Storage.Blobs;
+using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
+using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Tests.Sla;
 
@@ -110,7 +113,7 @@ public sealed class SlaApiTests
         // Long enough that the warning (75 %, 4.5 s) cannot be delivered before the message is deleted on a loaded machine.
         await using var app = await SupportApp.StartAsync(TestPolicies.PureCloudInSeconds(firstResponseSeconds: 6));
         var number = await OpenAsync(await app.CustomerAsync(designated: true));
-        await app.Services.GetRequiredService<StorageLayout>().Queue(StorageLayout.TimersQueue).ClearAsync();
+        await app.Services.GetRequiredService<StorageLayout>().Queue(StorageLayout.TimersQueue).ClearMessagesAsync();
 
         await Task.Delay(7000);
         Assert.Equal(["created"], await StaffEventTypesAsync(app, number));

@@ -2,7 +2,10 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SupportFunctions.App.Tests.Infrastructure;
 using SupportFunctions.App.Timers;
+using SupportFunctions.Storage.Blobs;
+using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
+using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Tests.Timers;
 
@@ -135,11 +138,11 @@ public sealed class DurableTimerTests : IAsyncLifetime
         Assert.Equal(0, await reconciler.ReconcileAsync(default));
         Assert.Equal(1, await queue.GetApproximateCountAsync());
 
-        var behind = Assert.Single(await queue.ReceiveAsync(32));
-        await queue.DeleteMessageAsync(behind.MessageId, behind.PopReceipt);
+        var behind = Assert.Single((await queue.ReceiveMessagesAsync(32)).Value);
+        await queue.DeleteIfExistsAsync(behind.MessageId, behind.PopReceipt);
         await queue.SendAsync(Waiting(TimeSpan.Zero));
         Assert.Equal(1, await reconciler.ReconcileAsync(default));
-        var queued = (await queue.ReceiveAsync(32)).Select(m => TimerScheduler.Parse(m.Text)).ToList();
+        var queued = (await queue.ReceiveMessagesAsync(32)).Value.Select(m => TimerScheduler.Parse(m.Body.ToString())).ToList();
         Assert.Equal(["SUBJ-LOST", "SUBJ-QUEUED"], queued.Select(t => t.Subject).Order(StringComparer.Ordinal));
         Assert.Equal(lost.Token, queued.Single(t => t.Subject == "SUBJ-LOST").Token);
     }

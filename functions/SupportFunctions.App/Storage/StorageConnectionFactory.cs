@@ -1,19 +1,18 @@
-using Azure.Identity;
 using SupportFunctions.Storage;
 
 namespace SupportFunctions.App.Storage;
 
-/// <summary>Turns <see cref="StorageOptions"/> into a <see cref="StorageAccount"/>, or one sentence saying which setting is wrong and the form it takes.</summary>
-public static class StorageAccountFactory
+/// <summary>Turns <see cref="StorageOptions"/> into a <see cref="StorageConnection"/>, or one sentence saying which setting is wrong and the form it takes.</summary>
+public static class StorageConnectionFactory
 {
-    public static StorageAccount Create(StorageOptions options)
+    public static StorageConnection Create(StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             try
             {
-                return StorageAccount.Parse(options.ConnectionString);
+                return StorageConnection.FromConnectionString(options.ConnectionString);
             }
             catch (FormatException ex)
             {
@@ -23,7 +22,7 @@ public static class StorageAccountFactory
 
         if (!string.IsNullOrWhiteSpace(options.AccountName))
         {
-            return StorageAccount.WithTokenCredential(options.AccountName, new DefaultAzureCredential(), options.BlobEndpoint, options.QueueEndpoint, options.TableEndpoint);
+            return StorageConnection.FromAccountName(options.AccountName, options.BlobEndpoint, options.QueueEndpoint, options.TableEndpoint);
         }
 
         throw new InvalidOperationException(
