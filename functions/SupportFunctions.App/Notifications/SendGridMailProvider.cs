@@ -1,34 +1,32 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SendGrid;
 
 namespace SupportFunctions.App.Notifications;
 
 /// <summary>
-/// SendGrid v3 Mail Send over HttpClient (the SDK cannot be restored here). 202 (200 in sandbox mode) is accepted;
-/// 429 and 5xx, timeouts and connection failures are transient, honouring Retry-After or X-RateLimit-Reset; 401/403
-/// are transient too (a bad or rotated key is an operator's fix, not the intent's fault); any other 4xx is permanent.
+/// SendGrid v3 Mail Send through the SendGrid SDK's <see cref="SendGridClient"/> (its host from
+/// <see cref="SendGridOptions.BaseUrl"/>, pointed at a local capture server in tests). 202 (200 in sandbox mode) is
+/// accepted; 429 and 5xx, timeouts and connection failures are transient, honouring Retry-After or X-RateLimit-Reset;
+/// 401/403 are transient too (a bad or rotated key is an operator's fix, not the intent's fault); any other 4xx is permanent.
 /// </summary>
 public sealed class SendGridMailProvider(HttpClient http, IOptions<SendGridOptions> options, TimeProvider time) : IMailProvider
 {
     public const string HttpClientName = "sendgrid";
 
+    private readonly SendGridClient _client = new(http, new SendGridClientOptions { ApiKey = options.Value.ApiKey, Host = options.Value.BaseUrl.TrimEnd('/'), HttpErrorAsException = false });
+
     public string Name => MailProviders.SendGrid;
 
     public async Task<MailSendResult> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint("/v3/mail/send"))
-        {
-            Content = new StringContent(SendGridRequest.Build(mail).ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.ApiKey);
-        HttpResponseMessage response;
+        Response response;
         try
         {
-            response = await http.SendAsync(request, cancellationToken);
+            response = await _client.SendEmailAsync(SendGridRequest.Build(mail), cancellationToken);
         }
         catch (HttpRequestException ex)
         {
@@ -39,19 +37,16 @@ public sealed class SendGridMailProvider(HttpClient http, IOptions<SendGridOptio
             return MailSendResult.Transient($"SendGrid did not answer within {options.Value.TimeoutSeconds} s");
         }
 
-        using (response)
+        if (response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK)
         {
-            if (response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK)
-            {
-                return MailSendResult.Accepted(response.Headers.TryGetValues("X-Message-Id", out var ids) ? ids.FirstOrDefault() : null);
-            }
-
-            var status = (int)response.StatusCode;
-            var error = $"SendGrid answered {status}: {await ErrorsAsync(response, cancellationToken)}";
-            return status is 429 or >= 500 or 401 or 403
-                ? MailSendResult.Transient(error, RetryAfter(response))
-                : MailSendResult.Permanent(error);
+            return MailSendResult.Accepted(response.Headers.TryGetValues("X-Message-Id", out var ids) ? ids.FirstOrDefault() : null);
         }
+
+        var status = (int)response.StatusCode;
+        var error = $"SendGrid answered {status}: {await ErrorsAsync(response.Body, cancellationToken)}";
+        return status is 429 or >= 500 or 401 or 403
+            ? MailSendResult.Transient(error, RetryAfter(response.Headers))
+            : MailSendResult.Permanent(error);
     }
 
     public async Task<bool?> WasAcceptedAsync(OutgoingMail mail, CancellationToken cancellationToken)
@@ -62,18 +57,17 @@ public sealed class SendGridMailProvider(HttpClient http, IOptions<SendGridOptio
             return null;
         }
 
-        var query = Uri.EscapeDataString($"unique_args['intent_id']=\"{mail.IntentId}\"");
-        using var request = new HttpRequestMessage(HttpMethod.Get, Endpoint($"/v3/messages?limit=1&query={query}"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.ApiKey);
+        // The SDK takes query parameters as a JSON object and encodes them itself.
+        var query = JsonSerializer.Serialize(new Dictionary<string, object> { ["limit"] = 1, ["query"] = $"unique_args['intent_id']=\"{mail.IntentId}\"" });
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken);
+            var response = await _client.RequestAsync(BaseClient.Method.GET, urlPath: "messages", queryParams: query, cancellationToken: cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 return null;
             }
 
-            using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+            using var document = await JsonDocument.ParseAsync(await response.Body.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
             return document.RootElement.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array && messages.GetArrayLength() > 0;
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
@@ -82,25 +76,23 @@ public sealed class SendGridMailProvider(HttpClient http, IOptions<SendGridOptio
         }
     }
 
-    private Uri Endpoint(string path) => new($"{options.Value.BaseUrl.TrimEnd('/')}{path}");
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    private TimeSpan? RetryAfter(HttpResponseHeaders headers)
     {
-        if (response.Headers.RetryAfter is { } retryAfter)
+        if (headers.RetryAfter is { } retryAfter)
         {
             return retryAfter.Delta ?? (retryAfter.Date is { } date ? date - time.GetUtcNow() : null);
         }
 
-        return response.Headers.TryGetValues("X-RateLimit-Reset", out var values)
+        return headers.TryGetValues("X-RateLimit-Reset", out var values)
             && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var reset)
             ? DateTimeOffset.FromUnixTimeSeconds(reset) - time.GetUtcNow()
             : null;
     }
 
     /// <summary>The messages of SendGrid's <c>{"errors":[{"message","field"}]}</c> body, or the start of whatever it sent.</summary>
-    private static async Task<string> ErrorsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<string> ErrorsAsync(HttpContent body, CancellationToken cancellationToken)
     {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var text = await body.ReadAsStringAsync(cancellationToken);
         try
         {
             using var document = JsonDocument.Parse(text);
