@@ -39,18 +39,10 @@ public static class StorageBenchmark
         foreach (var concurrency in new[] { 1, 8, 32 })
         {
             var run = Guid.NewGuid().ToString("N")[..6];
-            rows.Add(("table insert", concurrency,
-                await Throughput.MeasureAsync(concurrency, duration, n => ours.InsertAsync(Sample("o" + run, Row(n)))),
-                await Throughput.MeasureAsync(concurrency, duration, n => bare.AddEntityAsync(Sample("b" + run, Row(n))))));
-            rows.Add(("table point read", concurrency,
-                await Throughput.MeasureAsync(concurrency, duration, n => ours.FindAsync("read", $"r{n % readSet:D3}")),
-                await Throughput.MeasureAsync(concurrency, duration, n => bare.GetEntityIfExistsAsync<TableEntity>("read", $"r{n % readSet:D3}"))));
-            rows.Add(("poison park (repo)", concurrency,
-                await Throughput.MeasureAsync(concurrency, duration, n => poison.ParkAsync(new PoisonMessage("o" + run + Row(n), "cases-inbound", Message, 5, At, "FormatException: not JSON"), default)),
-                await Throughput.MeasureAsync(concurrency, duration, n => bare.UpsertEntityAsync(PoisonRow("b" + run + Row(n))))));
-            rows.Add(("queue send", concurrency,
-                await Throughput.MeasureAsync(concurrency, duration, _ => oursQueue.SendAsync(Message)),
-                await Throughput.MeasureAsync(concurrency, duration, _ => bareQueue.SendMessageAsync(Message, TimeSpan.Zero, TimeSpan.FromSeconds(-1)))));
+            rows.Add(await PairAsync("table insert", concurrency, duration, n => ours.InsertAsync(Sample("o" + run, Row(n))), n => bare.AddEntityAsync(Sample("b" + run, Row(n)))));
+            rows.Add(await PairAsync("table point read", concurrency, duration, n => ours.FindAsync("read", $"r{n % readSet:D3}"), n => bare.GetEntityIfExistsAsync<TableEntity>("read", $"r{n % readSet:D3}")));
+            rows.Add(await PairAsync("poison park (repo)", concurrency, duration, n => poison.ParkAsync(new PoisonMessage("o" + run + Row(n), "cases-inbound", Message, 5, At, "FormatException: not JSON"), default), n => bare.UpsertEntityAsync(PoisonRow("b" + run + Row(n)))));
+            rows.Add(await PairAsync("queue send", concurrency, duration, _ => oursQueue.SendAsync(Message), _ => bareQueue.SendMessageAsync(Message, TimeSpan.Zero, TimeSpan.FromSeconds(-1))));
         }
 
         await ours.DeleteAsync();
@@ -66,6 +58,21 @@ public static class StorageBenchmark
 
         Console.WriteLine("overhead = bare ops/s ÷ ours ops/s − 1 (negative: ours was faster in this run; Azurite's own variance is a few %).");
     }
+
+    /// <summary>
+    /// Ours, bare, ours, bare, keeping each side's better run: Azurite's speed drifts within a run (its store grows, the
+    /// machine's other work comes and goes), and alternating keeps that drift from being charged to one side.
+    /// </summary>
+    private static async Task<(string, int, Measurement, Measurement)> PairAsync(string operation, int concurrency, TimeSpan duration, Func<long, Task> ours, Func<long, Task> bare)
+    {
+        var ours1 = await Throughput.MeasureAsync(concurrency, duration, ours);
+        var bare1 = await Throughput.MeasureAsync(concurrency, duration, bare);
+        var ours2 = await Throughput.MeasureAsync(concurrency, duration, ours);
+        var bare2 = await Throughput.MeasureAsync(concurrency, duration, bare);
+        return (operation, concurrency, Best(ours1, ours2), Best(bare1, bare2));
+    }
+
+    private static Measurement Best(Measurement a, Measurement b) => a.OperationsPerSecond >= b.OperationsPerSecond ? a : b;
 
     private const string Message = "{\"kind\":\"sla-warning\",\"case\":\"CS-000123\",\"token\":\"2f1c0d6e\",\"dueAt\":\"2026-11-23T08:30:00Z\"}";
 
