@@ -10,26 +10,27 @@ namespace SupportFunctions.Storage;
 /// <summary>
 /// Registers the three SDK service clients with <c>Microsoft.Extensions.Azure</c>: from the connection string when there
 /// is one, else from the service URIs with <see cref="DefaultAzureCredential"/> (managed identity). A second, named set
-/// (<see cref="ProbeClientName"/>) has no retries and a short timeout, for readiness checks.
+/// (<see cref="ProbeClientName"/>) has no retries and a short timeout, for readiness checks. <paramref name="configureQueues"/>
+/// lets the host attach what only it knows to every queue client (what to do with a message the SDK cannot decode).
 /// </summary>
 public static class StorageClientRegistration
 {
     public const string ProbeClientName = "probe";
 
-    public static IServiceCollection AddStorageClients(this IServiceCollection services, Func<IServiceProvider, StorageConnection> connection)
+    public static IServiceCollection AddStorageClients(this IServiceCollection services, Func<IServiceProvider, StorageConnection> connection, Action<QueueClientOptions, IServiceProvider>? configureQueues = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         services.AddSingleton(connection);
         services.AddAzureClients(clients =>
         {
             clients.UseCredential(new DefaultAzureCredential());
-            Register(clients, probe: false);
-            Register(clients, probe: true);
+            Register(clients, probe: false, configureQueues);
+            Register(clients, probe: true, configureQueues);
         });
         return services;
     }
 
-    private static void Register(AzureClientFactoryBuilder clients, bool probe)
+    private static void Register(AzureClientFactoryBuilder clients, bool probe, Action<QueueClientOptions, IServiceProvider>? configureQueues)
     {
         var tables = clients.AddClient<TableServiceClient, TableClientOptions>((_, credential, sp) =>
         {
@@ -47,7 +48,7 @@ public static class StorageClientRegistration
         {
             var c = sp.GetRequiredService<StorageConnection>();
             var options = StorageClientSettings.Queues(probe);
-            Queues.UndecodableMessages.ParkWith(options, sp);
+            configureQueues?.Invoke(options, sp);
             return c.ConnectionString is { } cs ? new QueueServiceClient(cs, options) : new QueueServiceClient(c.QueueServiceUri, credential, options);
         });
         if (probe)

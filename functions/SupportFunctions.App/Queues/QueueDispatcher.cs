@@ -1,6 +1,6 @@
-using SupportFunctions.Domain.Policies;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using SupportFunctions.Domain.Policies;
 using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
 
@@ -51,6 +51,24 @@ public sealed class QueueDispatcher(IEnumerable<IQueueHandler> handlers, Storage
         ArgumentNullException.ThrowIfNull(error);
         Logs.QueueMessagePoisoned(logger, error, queue, messageId, dequeueCount);
         await poison.ParkAsync(new PoisonMessage($"{queue}-{messageId}", queue, text, dequeueCount, time.GetUtcNow(), $"{error.GetType().Name}: {error.Message}"), cancellationToken);
+    }
+
+    /// <summary>
+    /// A message whose text is not base64 (put there by another tool) fails the SDK's decoding before any handler sees
+    /// it; left alone it would come back forever, so it is parked like any poison message, under its queue's own name,
+    /// and deleted, as the Functions host does. Peeks cannot delete: the next receive of the message parks it.
+    /// </summary>
+    public async Task ParkUndecodableAsync(QueueMessageDecodingFailedEventArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.ReceivedMessage is not { } message || args.IsRunningSynchronously)
+        {
+            return;
+        }
+
+        var queue = Queues.FirstOrDefault(q => layout.Queue(q).Name == args.Queue.Name) ?? args.Queue.Name;
+        await ParkAsync(queue, message.MessageId, message.Body.ToString(), message.DequeueCount, new FormatException("the message text is not base64, the encoding this app and the Functions queue trigger use"), args.CancellationToken);
+        await args.Queue.DeleteIfExistsAsync(message.MessageId, message.PopReceipt, args.CancellationToken);
     }
 
     public QueueClient Client(string queue) => layout.Queue(queue);

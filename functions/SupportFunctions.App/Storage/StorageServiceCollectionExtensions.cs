@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SupportFunctions.App.Queues;
 using SupportFunctions.Storage;
 using SupportFunctions.Storage.Repositories;
 
@@ -11,7 +12,10 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
-        services.AddStorageClients(sp => StorageConnectionFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddStorageClients(
+            sp => StorageConnectionFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value),
+            // Resolved when a message fails decoding, not when the client is built: the dispatcher itself needs the queue clients.
+            (queues, sp) => queues.MessageDecodingFailed += args => sp.GetRequiredService<QueueDispatcher>().ParkUndecodableAsync(args));
         services.AddSingleton(sp => new StorageNaming(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Prefix));
         services.AddSingleton<StorageLayout>();
         services.AddSingleton<StorageInitializer>();

@@ -2,10 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SupportFunctions.App.Tests.Infrastructure;
-using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
-using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Tests.Inbound;
 
@@ -64,6 +62,8 @@ public sealed class QueueIntakeTests : IAsyncLifetime
             TimeSpan.FromSeconds(20),
             "the undecodable message to be parked");
         Assert.Contains("not base64", poisoned, StringComparison.Ordinal);
+        // Parked under the queue's own name (not the prefixed physical one), so a replay goes back to the same queue.
+        Assert.Contains("\"queue\":\"cases-inbound\"", poisoned, StringComparison.Ordinal);
         await Eventually.WaitAsync(() => queue.GetApproximateCountAsync(TestTimeout.Token()), count => count == 0, TimeSpan.FromSeconds(10), "the queue to be empty");
     }
 
