@@ -1,16 +1,15 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
-using SupportFunctions.Storage;
 
 namespace SupportFunctions.App.Uploads;
 
 /// <summary>
-/// Signs short-lived URLs for one blob with the SDK's <see cref="BlobSasBuilder"/>: with the account key when the clients
-/// hold one (local, Azurite), otherwise with a user delegation key obtained under the managed identity and reused while
-/// it stays valid.
+/// Signs short-lived URLs for one blob with the SDK's <see cref="BlobSasBuilder"/>: with the account key when the client
+/// holds one (<see cref="BlobClient.CanGenerateSasUri"/>: local, Azurite), otherwise with a user delegation key obtained
+/// under the managed identity and reused while it stays valid.
 /// </summary>
-public sealed class UploadUrlSigner(StorageConnection connection, BlobServiceClient blobs, TimeProvider time) : IDisposable
+public sealed class UploadUrlSigner(BlobServiceClient blobs, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private UserDelegationKey? _key;
@@ -26,13 +25,13 @@ public sealed class UploadUrlSigner(StorageConnection connection, BlobServiceCli
             Resource = "b",
             Protocol = blob.Uri.Scheme == Uri.UriSchemeHttps ? SasProtocol.Https : SasProtocol.HttpsAndHttp,
         };
-        if (connection.HasAccountKey)
+        if (blob.CanGenerateSasUri)
         {
             return blob.GenerateSasUri(sas);
         }
 
         var key = await DelegationKeyAsync(expiresOn, cancellationToken);
-        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key, connection.AccountName) }.ToUri();
+        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key, blobs.AccountName) }.ToUri();
     }
 
     public void Dispose() => _gate.Dispose();

@@ -20,7 +20,7 @@ public sealed class UploadUrlSignerTests : IAsyncLifetime, IDisposable
     public UploadUrlSignerTests()
     {
         _container = _service.GetBlobContainerClient("sas-" + Guid.NewGuid().ToString("N")[..16]);
-        _signer = new UploadUrlSigner(StorageConnection.FromConnectionString(Azurite.ConnectionString), _service, TimeProvider.System);
+        _signer = new UploadUrlSigner(_service, TimeProvider.System);
     }
 
     public Task InitializeAsync() => _container.CreateIfNotExistsAsync();
