@@ -9,13 +9,16 @@ namespace SupportFunctions.Storage;
 /// </summary>
 public sealed class StorageConnection
 {
-    private StorageConnection(string accountName, string? connectionString, Uri blob, Uri queue, Uri table)
+    private readonly Lazy<Uri> _queue;
+    private readonly Lazy<Uri> _table;
+
+    private StorageConnection(string accountName, string? connectionString, Uri blob, Func<Uri> queue, Func<Uri> table)
     {
         AccountName = accountName;
         ConnectionString = connectionString;
         BlobServiceUri = blob;
-        QueueServiceUri = queue;
-        TableServiceUri = table;
+        _queue = new Lazy<Uri>(queue);
+        _table = new Lazy<Uri>(table);
     }
 
     public string AccountName { get; }
@@ -28,9 +31,11 @@ public sealed class StorageConnection
 
     public Uri BlobServiceUri { get; }
 
-    public Uri QueueServiceUri { get; }
+    /// <summary>Under a connection string, derived by the SDK on first use: the app only reads it under a token credential.</summary>
+    public Uri QueueServiceUri => _queue.Value;
 
-    public Uri TableServiceUri { get; }
+    /// <inheritdoc cref="QueueServiceUri"/>
+    public Uri TableServiceUri => _table.Value;
 
     /// <summary>
     /// <c>UseDevelopmentStorage=true</c>, the account-name/key form with <c>EndpointSuffix</c>, or explicit
@@ -72,10 +77,14 @@ public sealed class StorageConnection
             throw new FormatException($"The storage connection string was refused by the storage SDK: {ex.Message}", ex);
         }
 
-        var account = probe.AccountName;
-        var table = new Azure.Data.Tables.TableServiceClient(connectionString).Uri;
-        var queue = new Azure.Storage.Queues.QueueServiceClient(connectionString).Uri;
-        return new StorageConnection(account, connectionString, probe.Uri, queue, table);
+        // Start-up builds a connection up to three times (settings check, options validation, the clients) and only the
+        // token-credential path reads the table and queue URIs, so the SDK derives those when first asked.
+        return new StorageConnection(
+            probe.AccountName,
+            connectionString,
+            probe.Uri,
+            () => new Azure.Storage.Queues.QueueServiceClient(connectionString).Uri,
+            () => new Azure.Data.Tables.TableServiceClient(connectionString).Uri);
     }
 
     /// <summary>An account reached with a token credential (managed identity); no keys involved.</summary>
@@ -86,8 +95,8 @@ public sealed class StorageConnection
             accountName,
             null,
             blobEndpoint ?? new Uri($"https://{accountName}.blob.{endpointSuffix}"),
-            queueEndpoint ?? new Uri($"https://{accountName}.queue.{endpointSuffix}"),
-            tableEndpoint ?? new Uri($"https://{accountName}.table.{endpointSuffix}"));
+            () => queueEndpoint ?? new Uri($"https://{accountName}.queue.{endpointSuffix}"),
+            () => tableEndpoint ?? new Uri($"https://{accountName}.table.{endpointSuffix}"));
     }
 
     public override string ToString() => HasAccountKey ? $"{AccountName} (account key)" : $"{AccountName} (token credential)";

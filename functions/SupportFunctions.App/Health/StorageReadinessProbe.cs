@@ -51,11 +51,6 @@ public sealed class StorageReadinessProbe(
             Logs.StorageProbeFailed(logger, service, ex.Status, ex.ErrorCode);
             return new StorageCheck(service, false, ex.Status == 0 ? "unreachable" : $"{ex.Status} {ex.ErrorCode}", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is RequestFailedException { Status: 0 }))
-        {
-            Logs.StorageProbeFailed(logger, service, 0, "Unreachable");
-            return new StorageCheck(service, false, "unreachable", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
         catch (OperationCanceledException)
         {
             Logs.StorageProbeFailed(logger, service, 0, "Timeout");

@@ -1,8 +1,8 @@
 using System.Globalization;
-using SupportFunctions.Domain.Policies;
-using SupportFunctions.Domain.Retention;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using SupportFunctions.Domain.Policies;
+using SupportFunctions.Domain.Retention;
 using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Repositories;
 
@@ -26,7 +26,7 @@ public sealed class BlobPurgeSource(string name, BlobContainerClient container, 
             foreach (var blob in page.Values)
             {
                 var (dataClass, expires) = RetentionOf(blob, context.Now);
-                switch (await context.JudgeAsync(dataClass, expires, (blob.Metadata.TryGetValue(RetentionMetadata.CaseNumber, out var caseNumber) ? caseNumber : null), null, cancellationToken))
+                switch (await context.JudgeAsync(dataClass, expires, blob.Metadata.TryGetValue(RetentionMetadata.CaseNumber, out var caseNumber) ? caseNumber : null, null, cancellationToken))
                 {
                     case RetentionVerdict.Purge:
                         targets.Add(new PurgeTarget(blob.Name, null, dataClass, ProofId(blob.Name)));

@@ -41,33 +41,17 @@ public static class BlobOperations
     }
 
     /// <summary>Downloads a blob as a stream from the service; null when it does not exist. The caller disposes the result.</summary>
-    public static async Task<BlobDownloadStreamingResult?> DownloadOrNullAsync(this BlobContainerClient container, string blobName, CancellationToken cancellationToken = default)
+    public static Task<BlobDownloadStreamingResult?> DownloadOrNullAsync(this BlobContainerClient container, string blobName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(container);
-        try
-        {
-            var response = await container.GetBlobClient(blobName).DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return response.Value;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
+        return NullWhenMissingAsync(container.GetBlobClient(blobName).DownloadStreamingAsync(cancellationToken: cancellationToken));
     }
 
     /// <summary>Size, type, version tag and metadata of a blob; null when it does not exist.</summary>
-    public static async Task<BlobProperties?> GetPropertiesOrNullAsync(this BlobContainerClient container, string blobName, CancellationToken cancellationToken = default)
+    public static Task<BlobProperties?> GetPropertiesOrNullAsync(this BlobContainerClient container, string blobName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(container);
-        try
-        {
-            var response = await container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return response.Value;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
+        return NullWhenMissingAsync(container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken));
     }
 
     /// <summary>Deletes a blob and its snapshots; a missing blob is success.</summary>
@@ -104,6 +88,19 @@ public static class BlobOperations
         await foreach (var item in container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, string.IsNullOrEmpty(prefix) ? null : prefix, cancellationToken).ConfigureAwait(false))
         {
             yield return item;
+        }
+    }
+
+    private static async Task<T?> NullWhenMissingAsync<T>(Task<Response<T>> call)
+        where T : class
+    {
+        try
+        {
+            return (await call.ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
         }
     }
 }
