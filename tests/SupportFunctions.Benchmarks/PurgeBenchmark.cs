@@ -1,14 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Azure.Data.Tables;
-using SupportFunctions.Storage.Blobs;
-using SupportFunctions.Storage.Tables;
 using SupportFunctions.App.Storage;
+using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Repositories;
+using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Benchmarks;
 

@@ -1,11 +1,9 @@
-using Azure;
 using System.Globalization;
+using Azure;
+using Azure.Storage.Blobs;
 using SupportFunctions.App.Queues;
 using SupportFunctions.App.Retention;
 using SupportFunctions.Domain.Policies;
-using SupportFunctions.Storage;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Repositories;
 

@@ -1,9 +1,8 @@
 using Azure;
-using SupportFunctions.App.Queues;
-using SupportFunctions.Domain.Cases;
-using SupportFunctions.Storage;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using SupportFunctions.App.Queues;
+using SupportFunctions.Domain.Cases;
 using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
 

@@ -1,8 +1,7 @@
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using SupportFunctions.Storage.Blobs;
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using SupportFunctions.App.Hosting;
+using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Notifications;

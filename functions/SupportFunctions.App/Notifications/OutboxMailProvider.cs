@@ -1,10 +1,9 @@
-using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using SupportFunctions.Storage.Blobs;
 using System.Globalization;
 using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs.Models;
 using SupportFunctions.Storage;
+using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Notifications;

@@ -1,8 +1,7 @@
-using Azure.Storage.Queues.Models;
 using Azure;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Options;
 using SupportFunctions.App.Storage;
-using SupportFunctions.Storage;
 
 namespace SupportFunctions.App.Queues;
 

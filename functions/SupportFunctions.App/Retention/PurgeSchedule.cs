@@ -2,7 +2,6 @@ using Azure;
 using Microsoft.Extensions.Options;
 using SupportFunctions.App.Storage;
 using SupportFunctions.Domain.Retention;
-using SupportFunctions.Storage;
 
 namespace SupportFunctions.App.Retention;
 

@@ -1,5 +1,4 @@
 using Azure;
-using SupportFunctions.Storage;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Storage;

@@ -1,6 +1,5 @@
 using Azure;
 using Microsoft.Extensions.Options;
-using SupportFunctions.Storage;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Timers;

@@ -1,6 +1,5 @@
-using SupportFunctions.App.Queues;
-using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using SupportFunctions.App.Queues;
 using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
 

@@ -1,13 +1,11 @@
-using SupportFunctions.App.Retention;
 using System.Globalization;
+using Azure.Storage.Blobs;
+using Azure.Storage.Sas;
 using SupportFunctions.App.Cases;
+using SupportFunctions.App.Retention;
 using SupportFunctions.App.Security;
 using SupportFunctions.Domain.Cases;
 using SupportFunctions.Domain.Policies;
-using SupportFunctions.Storage;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using Azure.Storage.Sas;
 using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Repositories;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
-using SupportFunctions.Domain.Cases;
 using Azure.Data.Tables;
-using SupportFunctions.Storage.Tables;
+using SupportFunctions.Domain.Cases;
 
 namespace SupportFunctions.Storage.Repositories;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using SupportFunctions.Domain.Cases;
 using SupportFunctions.Domain.Directory;
-using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;

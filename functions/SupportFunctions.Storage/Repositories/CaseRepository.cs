@@ -1,5 +1,5 @@
-using SupportFunctions.Domain.Cases;
 using Azure.Data.Tables;
+using SupportFunctions.Domain.Cases;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;

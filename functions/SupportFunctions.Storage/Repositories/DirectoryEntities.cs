@@ -1,6 +1,5 @@
-using SupportFunctions.Domain.Directory;
 using Azure.Data.Tables;
-using SupportFunctions.Storage.Tables;
+using SupportFunctions.Domain.Directory;
 
 namespace SupportFunctions.Storage.Repositories;
 

@@ -1,5 +1,5 @@
-using SupportFunctions.Domain.Directory;
 using Azure.Data.Tables;
+using SupportFunctions.Domain.Directory;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;

@@ -1,5 +1,5 @@
-using SupportFunctions.Domain.Retention;
 using Azure.Data.Tables;
+using SupportFunctions.Domain.Retention;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;

@@ -1,7 +1,7 @@
 using System.Text;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using SupportFunctions.Storage.Blobs;
-using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.Storage.Repositories;

@@ -4,12 +4,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using SupportFunctions.App.Tests.Cases;
 using SupportFunctions.App.Tests.Infrastructure;
 using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
-using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Tests.Inbound;
 

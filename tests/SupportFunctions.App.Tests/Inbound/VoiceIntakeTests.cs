@@ -7,9 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SupportFunctions.App.Inbound;
 using SupportFunctions.App.Tests.Infrastructure;
 using SupportFunctions.Storage.Blobs;
-using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
-using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Tests.Inbound;
 

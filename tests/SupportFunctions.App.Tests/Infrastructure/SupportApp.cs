@@ -3,11 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SupportFunctions.App.Storage;
-using SupportFunctions.Storage;
 using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
-using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Tests.Infrastructure;

@@ -5,9 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SupportFunctions.App.Tests.Cases;
 using SupportFunctions.App.Tests.Infrastructure;
 using SupportFunctions.Storage.Blobs;
-using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
-using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Tests.Retention;
 

@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using SupportFunctions.App.Retention;
 using SupportFunctions.App.Tests.Cases;
 using SupportFunctions.App.Tests.Infrastructure;
 using SupportFunctions.Storage.Blobs;
-using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
-using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Tests.Retention;

@@ -5,7 +5,6 @@ using SupportFunctions.App.Timers;
 using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
-using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Tests.Timers;
 
