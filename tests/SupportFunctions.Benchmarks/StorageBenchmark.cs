@@ -1,8 +1,10 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
 using SupportFunctions.Storage;
+using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
 using SupportFunctions.Storage.Tables;
@@ -30,6 +32,9 @@ public static class StorageBenchmark
         var oursQueue = layout.Queue(StorageLayout.NotificationsQueue);
         var bareQueue = new QueueClient(connectionString, oursQueue.Name, new QueueClientOptions(StorageClientSettings.QueueVersion) { MessageEncoding = QueueMessageEncoding.Base64 });
         var poison = new PoisonRepository(layout);
+        var oursBlobs = layout.Container(StorageLayout.OutboxContainer);
+        var bareBlobs = new BlobContainerClient(connectionString, oursBlobs.Name, new BlobClientOptions(StorageClientSettings.BlobVersion));
+        await oursBlobs.CreateIfNotExistsAsync();
         await ours.CreateIfNotExistsAsync();
         await oursQueue.CreateIfNotExistsAsync();
         const int readSet = 100;
@@ -42,11 +47,13 @@ public static class StorageBenchmark
             rows.Add(await PairAsync("table insert", concurrency, duration, (t, n) => ours.InsertAsync(Sample("o" + run + t, Row(n))), (t, n) => bare.AddEntityAsync(Sample("b" + run + t, Row(n)))));
             rows.Add(await PairAsync("table point read", concurrency, duration, (_, n) => ours.FindAsync("read", $"r{n % readSet:D3}"), (_, n) => bare.GetEntityIfExistsAsync<TableEntity>("read", $"r{n % readSet:D3}")));
             rows.Add(await PairAsync("poison park (repo)", concurrency, duration, (t, n) => poison.ParkAsync(new PoisonMessage("o" + run + t + Row(n), "cases-inbound", Message, 5, At, "FormatException: not JSON"), default), (t, n) => bare.UpsertEntityAsync(PoisonRow("b" + run + t + Row(n)))));
+            rows.Add(await PairAsync("blob upload 4 KiB", concurrency, duration, (t, n) => oursBlobs.UploadAsync($"o{run}{t}/{Row(n)}", new MemoryStream(Blob, writable: false), "application/json"), (t, n) => bareBlobs.GetBlobClient($"b{run}{t}/{Row(n)}").UploadAsync(new MemoryStream(Blob, writable: false), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" }, Conditions = new BlobRequestConditions { IfNoneMatch = Azure.ETag.All } })));
             rows.Add(await PairAsync("queue send", concurrency, duration, (_, _) => oursQueue.SendAsync(Message), (_, _) => bareQueue.SendMessageAsync(Message, TimeSpan.Zero, TimeSpan.FromSeconds(-1))));
         }
 
         await ours.DeleteAsync();
         await oursQueue.DeleteAsync();
+        await oursBlobs.DeleteAsync();
 
         Console.WriteLine();
         Console.WriteLine($"{"operation",-19} {"conc",4} {"ours ops/s",11} {"p50 ms",7} {"p99 ms",7} {"bare ops/s",11} {"p50 ms",7} {"p99 ms",7} {"overhead",9}");
@@ -76,6 +83,9 @@ public static class StorageBenchmark
     private static Measurement Best(Measurement a, Measurement b) => a.OperationsPerSecond >= b.OperationsPerSecond ? a : b;
 
     private const string Message = "{\"kind\":\"sla-warning\",\"case\":\"CS-000123\",\"token\":\"2f1c0d6e\",\"dueAt\":\"2026-11-23T08:30:00Z\"}";
+
+    /// <summary>About the size of a rendered notification in the outbox container.</summary>
+    private static readonly byte[] Blob = System.Text.Encoding.UTF8.GetBytes(new string('x', 4096));
 
     private static readonly DateTimeOffset At = new(2026, 11, 20, 16, 30, 0, TimeSpan.Zero);
 
