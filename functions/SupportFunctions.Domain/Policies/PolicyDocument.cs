@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace SupportFunctions.Domain.Policies;
 
-/// <summary>Reads a policy document's text into a <see cref="SupportPolicy"/>, or reports every problem with its JSON path.</summary>
+/// <summary>
+/// Reads a policy document's text into a <see cref="SupportPolicy"/>, or reports every problem with its place: first the
+/// JSON Schema (shape, kinds, allowed values), then the rules a schema cannot express (references between parts, ranges).
+/// </summary>
 public static class PolicyDocument
 {
     /// <exception cref="InvalidPolicyException">The document is not JSON, does not have the model's shape, or breaks a rule.</exception>
@@ -21,16 +24,25 @@ public static class PolicyDocument
 
         using (document)
         {
-            var problems = new List<PolicyProblem>();
-            PolicyShapeCheck.Check(document.RootElement, typeof(SupportPolicy), "$", problems);
+            var problems = PolicySchemaCheck.Check(document.RootElement);
             if (problems.Count > 0)
             {
                 throw new InvalidPolicyException(source, problems);
             }
 
-            var policy = document.RootElement.Deserialize<SupportPolicy>(PolicyJson.Options)!;
-            problems.AddRange(PolicyValidator.Validate(policy));
-            return problems.Count > 0 ? throw new InvalidPolicyException(source, problems) : policy;
+            SupportPolicy policy;
+            try
+            {
+                policy = document.RootElement.Deserialize<SupportPolicy>(PolicyJson.Options)!;
+            }
+            catch (JsonException ex)
+            {
+                // What the schema cannot say (a number too large for its field, say) still names its place.
+                throw new InvalidPolicyException(source, [new PolicyProblem(ex.Path ?? "$", "cannot be read: " + ex.Message.Split(" Path:")[0])]);
+            }
+
+            var rules = PolicyValidator.Validate(policy);
+            return rules.Count > 0 ? throw new InvalidPolicyException(source, rules) : policy;
         }
     }
 }

@@ -1,7 +1,38 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
 namespace SupportFunctions.Domain.Policies;
 
-/// <summary>One thing wrong with a policy document: where (a JSON path like <c>$.categories[2].team</c>) and which rule.</summary>
-public sealed record PolicyProblem(string Path, string Rule)
+/// <summary>
+/// One thing wrong with a policy document: where (a JSON path like <c>$.categories[2].team</c>, and the same place as an
+/// RFC 6901 JSON pointer, <c>/categories/2/team</c>) and which rule.
+/// </summary>
+public sealed partial record PolicyProblem(string Path, string Rule)
 {
+    /// <summary>The place as a JSON pointer; empty when the problem is not at a place in the JSON (text that is not JSON).</summary>
+    public string JsonPointer => Path.StartsWith('$') ? ToPointer(Path) : string.Empty;
+
+    /// <summary>A problem found at a JSON pointer (as the schema validator reports places).</summary>
+    public static PolicyProblem AtPointer(string jsonPointer, string rule)
+    {
+        ArgumentNullException.ThrowIfNull(jsonPointer);
+        var path = new StringBuilder("$");
+        foreach (var segment in jsonPointer.Length == 0 ? [] : jsonPointer[1..].Split('/'))
+        {
+            var name = segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            path.Append(int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? $"[{index}]" : "." + name);
+        }
+
+        return new PolicyProblem(path.ToString(), rule);
+    }
+
     public override string ToString() => $"{Path}: {Rule}";
+
+    private static string ToPointer(string path) =>
+        string.Concat(PathSegment().Matches(path).Select(m => "/" + (m.Groups["name"].Success ? m.Groups["name"].Value : m.Groups["index"].Value)
+            .Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)));
+
+    [GeneratedRegex(@"\.(?<name>[^.\[]+)|\[(?<index>\d+)\]")]
+    private static partial Regex PathSegment();
 }

@@ -48,6 +48,42 @@ public class PolicyDocumentTests
     }
 
     [Fact]
+    public void Schema_problems_name_their_json_pointer_and_the_allowed_values()
+    {
+        const string json = """
+        {
+          "id": "shape", "name": "Shape",
+          "teams": [ { "id": "support", "name": "Support", "kind": "helpdesk" } ],
+          "severities": [ { "level": 1.5, "name": "One" } ],
+          "categories": [ { "id": "q", "name": "Q" } ],
+          "lifecycle": { "customerChangeWait": "a week" }
+        }
+        """;
+
+        var error = Assert.Throws<InvalidPolicyException>(() => PolicyDocument.Parse(json, "shape.json"));
+
+        var byPointer = error.Problems.ToDictionary(p => p.JsonPointer, p => p.Rule);
+        Assert.Equal("must be one of \"support\", \"lead\", \"accountManagement\", \"engineering\"", byPointer["/teams/0/kind"]);
+        Assert.Equal("must be a whole number, not a number with a fraction", byPointer["/severities/0/level"]);
+        Assert.Equal("is required", byPointer["/categories/0/team"]);
+        Assert.StartsWith("must be an ISO 8601 duration", byPointer["/lifecycle/customerChangeWait"], StringComparison.Ordinal);
+        Assert.Equal("$.categories[0].team", error.Problems.Single(p => p.JsonPointer == "/categories/0/team").Path);
+    }
+
+    [Fact]
+    public void A_value_the_schema_allows_but_the_model_cannot_hold_is_named()
+    {
+        var json = File.ReadAllText(ShippedPolicies.PathOf("digibee")).Replace("\"caseNumberDigits\": 6", "\"caseNumberDigits\": 99999999999", StringComparison.Ordinal);
+        Assert.Contains("99999999999", json, StringComparison.Ordinal);
+
+        var error = Assert.Throws<InvalidPolicyException>(() => PolicyDocument.Parse(json, "digibee.json"));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("$.intake.caseNumberDigits", problem.Path);
+        Assert.Equal("/intake/caseNumberDigits", problem.JsonPointer);
+    }
+
+    [Fact]
     public void Broken_references_are_reported_together()
     {
         const string json = """
