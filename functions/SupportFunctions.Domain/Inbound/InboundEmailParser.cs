@@ -5,12 +5,13 @@ using System.Text.Json;
 namespace SupportFunctions.Domain.Inbound;
 
 /// <summary>
-/// Reads the fields of a SendGrid Inbound Parse post (default, parsed mode) into an <see cref="InboundEmail"/>. Text
-/// fields come as bytes because the body fields keep the charset the mail used, named in the <c>charsets</c> field.
+/// Reads the fields of a SendGrid Inbound Parse post into an <see cref="InboundEmail"/>: the default (parsed) mode, whose
+/// text fields come as bytes in the charset named by the <c>charsets</c> field, or the "Send Raw" mode, whose <c>email</c>
+/// field is the whole MIME message (read by <see cref="RawMimeEmail"/>).
 /// </summary>
 public static class InboundEmailParser
 {
-    /// <summary>The email, or the reason the post is not one we can read (e.g. raw mode, no sender).</summary>
+    /// <summary>The email, or the reason the post is not one we can read (no sender, a raw post without a MIME message).</summary>
     public static (InboundEmail? Email, string? Problem) Parse(IReadOnlyDictionary<string, byte[]> fields, IReadOnlyList<InboundAttachment> files)
     {
         ArgumentNullException.ThrowIfNull(fields);
@@ -18,15 +19,11 @@ public static class InboundEmailParser
         var charsets = Charsets(fields);
         string? Field(string name) => fields.TryGetValue(name, out var bytes) ? Decode(bytes, charsets.GetValueOrDefault(name)) : null;
 
-        if (!fields.ContainsKey("headers") && fields.ContainsKey("email"))
+        if (!fields.ContainsKey("headers") && fields.TryGetValue("email", out var mime))
         {
-            return (null, "the post is in raw mode (an \"email\" field with the MIME message); configure Inbound Parse without \"Send Raw\"");
-        }
-
-        var from = MailboxAddress.ParseList(Field("from"));
-        if (from.Count == 0)
-        {
-            return (null, "the \"from\" field holds no email address");
+            return RawMimeEmail.Read(mime) is { } raw
+                ? Build(raw.From, raw.To, raw.Cc, raw.Subject, raw.Text, raw.Html, raw.Headers, raw.Attachments, Field)
+                : (null, "the \"email\" field of this \"Send Raw\" post holds no MIME message");
         }
 
         var headers = MailHeaders.Parse(Field("headers"));
@@ -34,22 +31,51 @@ public static class InboundEmailParser
         var attachments = files.Select(f => info.TryGetValue(f.Part, out var described)
             ? f with { FileName = string.IsNullOrWhiteSpace(described.FileName) ? f.FileName : described.FileName, ContentType = described.ContentType }
             : f).ToList();
-        var (envelopeTo, envelopeFrom) = Envelope(Field("envelope"));
+        return Build(
+            MailboxAddress.ParseList(Field("from")),
+            MailboxAddress.ParseList(Field("to")),
+            MailboxAddress.ParseList(Field("cc") ?? headers.Get("Cc")),
+            (Field("subject") ?? string.Empty).Trim(),
+            Field("text"),
+            Field("html"),
+            headers,
+            attachments,
+            Field);
+    }
+
+    /// <summary>One email from either mode's parts; envelope and spam score are always separate fields of the post.</summary>
+    private static (InboundEmail? Email, string? Problem) Build(
+        IReadOnlyList<MailboxAddress> from,
+        IReadOnlyList<MailboxAddress> to,
+        IReadOnlyList<MailboxAddress> cc,
+        string subject,
+        string? text,
+        string? html,
+        MailHeaders headers,
+        IReadOnlyList<InboundAttachment> attachments,
+        Func<string, string?> field)
+    {
+        if (from.Count == 0)
+        {
+            return (null, "the \"from\" field holds no email address");
+        }
+
+        var (envelopeTo, envelopeFrom) = Envelope(field("envelope"));
         var threadIds = headers.MessageIds("In-Reply-To").Concat(headers.MessageIds("References").Reverse()).Distinct(StringComparer.Ordinal).ToList();
         var email = new InboundEmail
         {
             From = from[0],
-            To = MailboxAddress.ParseList(Field("to")),
-            Cc = MailboxAddress.ParseList(Field("cc") ?? headers.Get("Cc")),
+            To = to,
+            Cc = cc,
             EnvelopeTo = envelopeTo,
             EnvelopeFrom = envelopeFrom,
-            Subject = (Field("subject") ?? string.Empty).Trim(),
-            Text = Field("text"),
-            Html = Field("html"),
+            Subject = subject.Trim(),
+            Text = text,
+            Html = html,
             Headers = headers,
             MessageId = headers.MessageIds("Message-ID") is { Count: > 0 } ids ? ids[0] : null,
             ThreadIds = threadIds,
-            SpamScore = double.TryParse(Field("spam_score"), NumberStyles.Float, CultureInfo.InvariantCulture, out var score) ? score : null,
+            SpamScore = double.TryParse(field("spam_score"), NumberStyles.Float, CultureInfo.InvariantCulture, out var score) ? score : null,
             Attachments = attachments,
         };
         return (email, null);

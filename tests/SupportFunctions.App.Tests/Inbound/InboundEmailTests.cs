@@ -183,6 +183,29 @@ public sealed class InboundEmailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendGrids_raw_mode_sample_with_a_jpeg_opens_a_case_with_the_decoded_attachment()
+    {
+        var sample = await File.ReadAllBytesAsync(RepositoryPaths.Combine("tests", "SupportFunctions.App.Tests", "Inbound", "Samples", "sendgrid-raw_data_with_attachments.txt"));
+        var content = new ByteArrayContent(sample);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=xYzZY");
+
+        var response = await _app.Anonymous.PostAsync(new Uri($"/api/inbound/email/{Secret}", UriKind.Relative), content, TestTimeout.Token());
+
+        await SupportApp.Expect(response, HttpStatusCode.OK);
+        var policy = _app.Services.GetRequiredService<SupportFunctions.Domain.Policies.SupportPolicy>();
+        var number = $"{policy.Intake.CaseNumberPrefix}-{1.ToString(new string('0', policy.Intake.CaseNumberDigits), System.Globalization.CultureInfo.InvariantCulture)}";
+        var cases = _app.Services.GetRequiredService<CaseRepository>();
+        var opened = await Eventually.WaitAsync(() => cases.GetAsync(number, TestTimeout.Token()), c => c is not null, TimeSpan.FromSeconds(20), "the raw sample's case");
+        Assert.Equal("Inbound Parse Test Raw Data with Attachment", opened!.Case.Subject);
+        Assert.Equal("test@example.com", opened.Case.RequesterEmail);
+        Assert.Equal("Hello Twilio SendGrid!", opened.Case.Description.Trim());
+        var attachment = Assert.Single(await cases.GetAttachmentsAsync(number, TestTimeout.Token()));
+        Assert.Equal("SendGrid.jpg", attachment.FileName);
+        Assert.Equal("image/jpeg", attachment.ContentType);
+        Assert.True(attachment.Size > 1000, $"the JPEG is decoded from base64 ({attachment.Size} bytes)");
+    }
+
+    [Fact]
     public async Task A_wrong_or_missing_secret_is_401_and_stores_nothing()
     {
         var post = new SendGridPost("ana@acme.example", "support@digibee.com", "x", "y");
