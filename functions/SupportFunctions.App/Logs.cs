@@ -122,4 +122,7 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 7201, Level = LogLevel.Information, Message = "Partner {PartnerId} rotated key {OldKeyId} to {NewKeyId}; the old key stops at {ExpiresAt}")]
     public static partial void PartnerKeyRotated(ILogger logger, string partnerId, string oldKeyId, string newKeyId, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 7300, Level = LogLevel.Warning, Message = "Durable task hub {HubName} cannot be created yet ({Reason}); case orchestrations start once storage answers")]
+    public static partial void DurableBackendWaiting(ILogger logger, string hubName, string reason);
 }

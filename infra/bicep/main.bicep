@@ -17,7 +17,7 @@ param policyPath string = 'policies/everbridge.json'
 @description('NCRONTAB (UTC) of the retention purge.')
 param purgeSchedule string = '0 0 2 * * *'
 
-@description('NCRONTAB (UTC) of the reconciler that re-arms timers whose message was lost.')
+@description('NCRONTAB (UTC) of the reconciler that re-sends outbox notifications whose queue message was lost.')
 param reconcileSchedule string = '0 */1 * * * *'
 
 @description('The public URL Twilio posts voice webhooks to (part of what its signature covers).')
@@ -49,7 +49,7 @@ var deploymentContainer = 'app-package'
 // Every table, container and queue the app uses (StorageLayout); the app also creates them at start-up, idempotently.
 var tables = ['cases', 'caseindex', 'counters', 'idempotency', 'directory', 'apikeys', 'uploads', 'poison', 'defects', 'errorsignatures', 'inbound', 'messageids', 'holds', 'purges']
 var containers = ['files', 'inbound', 'purges', 'outbox', deploymentContainer]
-var queues = ['timers', 'inbound', 'cases-inbound', 'purges', 'notifications']
+var queues = ['inbound', 'cases-inbound', 'purges', 'notifications']
 
 // Built-in role definition ids.
 var roles = {
@@ -184,7 +184,15 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'SupportFunctions__Policy', value: policyPath }
         { name: 'SupportFunctions__Hosting__Mode', value: 'functions' }
         { name: 'SupportFunctions__Timers__ReconcileSchedule', value: reconcileSchedule }
-        { name: 'SupportFunctions__Timers__ReconcileGraceSeconds', value: '120' }
+        // Durable Task on the Azure Storage provider (the standalone service hosts it until the isolated worker's
+        // Durable extension does): the provider's 4 partitions spread load over instances; a 5 s poll ceiling keeps
+        // SLA timers within seconds of due while an idle app polls each queue at most every 5 s.
+        { name: 'SupportFunctions__Durable__HubName', value: 'supportfunctions' }
+        { name: 'SupportFunctions__Durable__PartitionCount', value: '4' }
+        { name: 'SupportFunctions__Durable__MaxQueuePollingInterval', value: '00:00:05' }
+        { name: 'SupportFunctions__Durable__ControlQueueBatchSize', value: '32' }
+        { name: 'SupportFunctions__Durable__MaxConcurrentActivities', value: '10' }
+        { name: 'SupportFunctions__Durable__MaxConcurrentOrchestrations', value: '10' }
         { name: 'SupportFunctions__Retention__Schedule', value: purgeSchedule }
         { name: 'SupportFunctions__Retention__SliceSeconds', value: '30' }
         { name: 'SupportFunctions__Retention__PageSize', value: '1000' }

@@ -38,7 +38,7 @@ public static class NotificationBenchmark
             var number = $"EB-{i:D6}";
             var c = new SupportCase { Number = number, Subject = $"Bench case {i}", Description = "d", Category = "technical-support", Status = CaseStatus.New, Severity = 3, Team = "support", Channel = "web", RequesterEmail = $"customer{i}@bench.example", Language = "es", TimeZone = "UTC", CreatedAt = now, UpdatedAt = now };
             var intent = new NotificationIntent { Id = $"{number}-acknowledgement", CaseNumber = number, Kind = NotificationKinds.Acknowledgement, Recipients = [c.RequesterEmail], Language = "es", CreatedAt = now };
-            await cases.CreateAsync(new CaseOpening(c, [], [intent], []), [], token);
+            await cases.CreateAsync(new CaseOpening(c, [], [intent], []), token);
             lock (intents)
             {
                 intents.Add(intent);

@@ -24,9 +24,9 @@ internal static class BenchmarkProgram
                 await InboundBenchmark.RunAsync(connectionString, Path.Combine(AppContext.BaseDirectory, "policies", "digibee.json"), TimeSpan.FromSeconds(seconds));
                 return 0;
             case "timers":
-                var count = int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_TIMERS") ?? "10000", CultureInfo.InvariantCulture);
+                var count = int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_TIMERS") ?? "1000", CultureInfo.InvariantCulture);
                 await QueueCeiling.RunAsync(connectionString, [0, count / 4, count]);
-                await TimerBenchmark.RunAsync(connectionString, Path.Combine(AppContext.BaseDirectory, "policies", "everbridge.json"), count, TimeSpan.FromMinutes(2));
+                await SlaTimerBenchmark.RunAsync(connectionString, count);
                 return 0;
             case "coldstart":
                 await ColdStartBenchmark.RunAsync(connectionString, Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_PACKAGE_APP") ?? "dist/package/app", int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_RUNS") ?? "9", CultureInfo.InvariantCulture));

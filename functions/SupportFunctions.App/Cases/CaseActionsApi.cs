@@ -49,7 +49,7 @@ public static class CaseActionsApi
                 CaseLifecycle.CustomerReply(change, policy, body!);
             }
 
-            return CaseTimers.Complete(policy, stored.Case, change);
+            return CaseChange.Completing(change);
         }, cancellationToken);
         return updated is null ? NotFound(number) : TypedResults.Ok(await intake.ViewAsync(updated, cancellationToken));
     }
@@ -113,7 +113,7 @@ public static class CaseActionsApi
         {
             var change = new CaseChangeBuilder(stored.Case, time.GetUtcNow(), caller.Actor);
             return caller.IsStaff
-                ? CaseTimers.Complete(policy, stored.Case, CaseLifecycle.ChangeSeverity(change, policy, severity!.Value, reason!))
+                ? CaseChange.Completing(CaseLifecycle.ChangeSeverity(change, policy, severity!.Value, reason!))
                 : new CaseChange(CaseLifecycle.RequestSeverity(change, severity!.Value, reason!));
         }, cancellationToken);
         return updated is null ? NotFound(number) : TypedResults.Ok(await intake.ViewAsync(updated, cancellationToken));
@@ -179,7 +179,7 @@ public static class CaseActionsApi
                 return null;
             }
 
-            return CaseTimers.Complete(policy, stored.Case, CaseLifecycle.ChangeStatus(new CaseChangeBuilder(stored.Case, now, caller.Actor), policy, to, reason));
+            return CaseChange.Completing(CaseLifecycle.ChangeStatus(new CaseChangeBuilder(stored.Case, now, caller.Actor), policy, to, reason));
         }, cancellationToken);
         if (updated is null)
         {
@@ -241,7 +241,7 @@ public static class CaseActionsApi
             }
 
             var change = CaseClosing.Close(new CaseChangeBuilder(stored.Case, now, caller.Actor), policy, reason, Text("note"), Text("defectId"), Text("ideaReference"), Text("vendor"));
-            return new CaseChange(change) { Timers = CaseTimers.After(policy, stored.Case, change.Case, now) };
+            return new CaseChange(change);
         }, cancellationToken);
         if (updated is null)
         {

@@ -4,7 +4,7 @@ using SupportFunctions.App.Notifications;
 using SupportFunctions.App.Partners;
 using SupportFunctions.App.Security;
 using SupportFunctions.App.Sla;
-using SupportFunctions.App.Timers;
+using SupportFunctions.App.Durable;
 using SupportFunctions.Domain.Sla;
 using SupportFunctions.App.Uploads;
 using SupportFunctions.Domain.Cases;
@@ -27,7 +27,7 @@ public sealed class CaseIntakeService(
     IdempotencyRepository idempotency,
     CaseNumberAllocator numbers,
     UploadService uploads,
-    TimerScheduler timers,
+    CaseOrchestrations orchestrations,
     ErrorSignatureRepository errorSignatures,
     NotificationDispatcher notifications,
     SupportContactDirectory supportContacts,
@@ -146,12 +146,12 @@ public sealed class CaseIntakeService(
             };
         }
 
-        // Message before state: if the transaction below fails, this timer's token was never committed and it is dropped.
-        var slaTimer = SlaPlanner.NextCheck(policy, opening.Case, now) is { } due
-            ? new[] { await timers.ScheduleAsync(number, SlaPlanner.TimerKind, due, cancellationToken) }
-            : [];
+        // Orchestration before state: if the transaction below fails, the SLA orchestration finds no case and plans
+        // nothing; a committed case never lacks its orchestration. Its instance id is the case number's, so a raced
+        // duplicate of this request starts nothing new.
+        await orchestrations.StartSlaAsync(number, cancellationToken);
         await index.AddAsync(opening.Case, cancellationToken);
-        if (!await cases.CreateAsync(opening, slaTimer, cancellationToken))
+        if (!await cases.CreateAsync(opening, cancellationToken))
         {
             // The same idempotency key raced us here and won: answer with its case.
             var existing = await cases.GetAsync(number, cancellationToken) ?? throw new InvalidOperationException($"Case {number} exists and cannot be read.");

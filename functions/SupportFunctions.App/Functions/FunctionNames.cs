@@ -15,7 +15,6 @@ public static class FunctionNames
     public static IReadOnlyDictionary<string, string> QueueTriggers { get; } =
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            ["TimersQueue"] = StorageLayout.TimersQueue,
             ["InboundQueue"] = StorageLayout.InboundQueue,
             ["CasesInboundQueue"] = StorageLayout.CasesInboundQueue,
             ["PurgesQueue"] = StorageLayout.PurgesQueue,

@@ -10,11 +10,5 @@ public interface IQueueHandler
     /// <summary>The queue's base name (without the deployment prefix).</summary>
     string Queue { get; }
 
-    /// <summary>
-    /// True for a queue whose messages fall due at known instants (timers): its poller never backs off, so a message
-    /// waits at most the minimum poll interval after it becomes visible.
-    /// </summary>
-    bool PolledWithoutBackoff => false;
-
     Task HandleAsync(InboundQueueMessage message, CancellationToken cancellationToken);
 }

@@ -22,7 +22,7 @@ public sealed class QueuePoller(QueueDispatcher dispatcher, QueueSignals signals
         var client = dispatcher.Client(queue);
         var settings = options.Value;
         var shortest = TimeSpan.FromMilliseconds(settings.PollIntervalMilliseconds);
-        var backoff = new PollBackoff(shortest, dispatcher.HandlerFor(queue).PolledWithoutBackoff ? shortest : TimeSpan.FromMilliseconds(Math.Max(settings.PollIntervalMilliseconds, settings.MaxPollIntervalMilliseconds)));
+        var backoff = new PollBackoff(shortest, TimeSpan.FromMilliseconds(Math.Max(settings.PollIntervalMilliseconds, settings.MaxPollIntervalMilliseconds)));
         var idle = shortest;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -4,11 +4,9 @@ using SupportFunctions.Domain.Sla;
 
 namespace SupportFunctions.App.Sla;
 
-/// <summary>The "sla" timer of a case: due at the next warning or breach of any running clock; none for closed cases.</summary>
+/// <summary>When a case's SLA next needs a look: the next warning or breach of any running clock; never for closed cases.</summary>
 public static class SlaPlanner
 {
-    public const string TimerKind = "sla";
-
     public static DateTimeOffset? NextCheck(SupportPolicy policy, SupportCase c, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -17,8 +15,4 @@ public static class SlaPlanner
             ? null
             : SlaClocks.NextCheckAt(c.Sla, new SlaCalendars(policy, c.TimeZone), policy.Sla.WarningPercent, at);
     }
-
-    /// <summary>Timer schedule after a change that may have paused, resumed or met clocks.</summary>
-    public static IReadOnlyDictionary<string, DateTimeOffset?> Timers(SupportPolicy policy, SupportCase c, DateTimeOffset at) =>
-        new Dictionary<string, DateTimeOffset?> { [TimerKind] = NextCheck(policy, c, at) };
 }

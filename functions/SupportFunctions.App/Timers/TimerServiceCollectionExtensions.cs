@@ -1,34 +1,39 @@
 using SupportFunctions.App.Cases;
+using SupportFunctions.App.Durable;
 using SupportFunctions.App.Queues;
-using SupportFunctions.App.Sla;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Timers;
 
 public static class TimerServiceCollectionExtensions
 {
-    /// <summary>Durable timers, their effects, case changes, queue dispatch, and — standalone — the poller and reconciler schedule.</summary>
+    /// <summary>
+    /// The case orchestrations (SLA clocks, customer-change waits) on Durable Task, case changes, queue dispatch, and —
+    /// standalone — the queue poller and the reconcile schedule.
+    /// </summary>
     public static IServiceCollection AddSupportTimers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section);
         services.AddOptions<TimerOptions>().BindConfiguration(TimerOptions.Section);
         services.AddSingleton<PoisonRepository>();
-        services.AddSingleton<TimerScheduler>();
-        services.AddSingleton<TimerReconciler>();
-        services.AddSingleton<IReconciler>(sp => sp.GetRequiredService<TimerReconciler>());
+        services.AddSupportDurable(tasks =>
+        {
+            tasks.AddOrchestrator<CaseSlaOrchestration>();
+            tasks.AddOrchestrator<CustomerWaitOrchestration>();
+            tasks.AddActivity<PlanSlaCheckActivity>();
+            tasks.AddActivity<ApplySlaThresholdsActivity>();
+            tasks.AddActivity<RemindCustomerActivity>();
+            tasks.AddActivity<AutoCloseCaseActivity>();
+        });
+        services.AddSingleton<CaseOrchestrations>();
         services.AddSingleton<CaseChanges>();
-        services.AddSingleton<ITimerEffect, SlaTimerEffect>();
-        services.AddSingleton<CustomerChangeWaitEffects>();
-        services.AddSingleton<ITimerEffect, CustomerChangeWaitEffects.Reminder>();
-        services.AddSingleton<ITimerEffect, CustomerChangeWaitEffects.AutoClose>();
-        services.AddSingleton<IQueueHandler, TimerQueueHandler>();
         services.AddSingleton<QueueDispatcher>();
         services.AddSingleton<QueueSignals>();
         services.AddSingleton<QueueSender>();
         if (HostingMode.RunsOwnWorkers(configuration))
         {
             services.AddHostedService<QueuePoller>();
-            services.AddHostedService<TimerReconciler.Schedule>();
+            services.AddHostedService<ReconcileSchedule>();
         }
 
         return services;

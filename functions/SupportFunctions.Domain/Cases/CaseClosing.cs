@@ -9,8 +9,7 @@ namespace SupportFunctions.Domain.Cases;
 /// </summary>
 public static class CaseClosing
 {
-    public const string ReminderTimer = "lifecycle-reminder";
-    public const string AutoCloseTimer = "lifecycle-autoclose";
+    public const string AutoCloseNotice = "Closed because the change on your side was not confirmed within the waiting time. Reply at any time to reopen it.";
 
     /// <summary>Every missing detail by field; empty when the request can close the case.</summary>
     public static Dictionary<string, string[]> Check(ClosureReason reason, string? defectId, string? vendor)
@@ -85,36 +84,72 @@ public static class CaseClosing
         return change.Record("closed", data).Notify(NotificationKinds.CaseClosed, change.Case.CustomerRecipients(), data);
     }
 
-    /// <summary>
-    /// The wait timers for a case: reminder and auto-close while it awaits a customer change in Pending customer;
-    /// cancelled once it leaves that state (a reply, a status change). Null when no wait timer was ever involved.
-    /// </summary>
-    public static IReadOnlyDictionary<string, DateTimeOffset?> Timers(SupportPolicy policy, SupportCase before, SupportCase after)
+    /// <summary>The start of the customer-change wait this change began, or null when it began none.</summary>
+    public static DateTimeOffset? WaitBegun(SupportCase before, SupportCase after)
     {
-        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        if (after.AwaitingCustomerChangeSince is { } since && after.Status == CaseStatus.PendingCustomer)
+        return after.AwaitingCustomerChangeSince is { } since && after.Status == CaseStatus.PendingCustomer
+            && !(before.AwaitingCustomerChangeSince == since && before.Status == CaseStatus.PendingCustomer)
+            ? since
+            : null;
+    }
+
+    /// <summary>The start of the customer-change wait this change ended (a reply, a status change, a new wait), or null.</summary>
+    public static DateTimeOffset? WaitEnded(SupportCase before, SupportCase after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        return before.AwaitingCustomerChangeSince is { } since && after.AwaitingCustomerChangeSince != since ? since : null;
+    }
+
+    /// <summary>When the wait that began at <paramref name="since"/> reminds the customer (null: the policy sends none) and closes the case.</summary>
+    public static CustomerWaitSchedule WaitSchedule(SupportPolicy policy, DateTimeOffset since)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var closesAt = since + policy.Lifecycle.CustomerChangeWait;
+        return new CustomerWaitSchedule(since, policy.Lifecycle.ReminderBefore is { } before ? closesAt - before : null, closesAt);
+    }
+
+    /// <summary>
+    /// The reminder of the wait that began at <paramref name="since"/>: recorded and sent only while the case still
+    /// awaits the customer in that same wait (a reply or a newer wait makes it a no-op). True when it reminded.
+    /// </summary>
+    public static bool RemindOfWait(CaseChangeBuilder change, SupportPolicy policy, DateTimeOffset since)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(policy);
+        var c = change.Case;
+        if (!StillWaiting(c, since))
         {
-            if (before.AwaitingCustomerChangeSince == since && before.Status == CaseStatus.PendingCustomer)
-            {
-                return new Dictionary<string, DateTimeOffset?>();
-            }
-
-            var closesAt = since + policy.Lifecycle.CustomerChangeWait;
-            var timers = new Dictionary<string, DateTimeOffset?> { [AutoCloseTimer] = closesAt };
-            if (policy.Lifecycle.ReminderBefore is { } before2)
-            {
-                timers[ReminderTimer] = closesAt - before2;
-            }
-
-            return timers;
+            return false;
         }
 
-        return before.AwaitingCustomerChangeSince is not null
-            ? new Dictionary<string, DateTimeOffset?> { [AutoCloseTimer] = null, [ReminderTimer] = null }
-            : new Dictionary<string, DateTimeOffset?>();
+        var data = new Dictionary<string, string> { ["autoCloseAt"] = WaitSchedule(policy, since).ClosesAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
+        change.Record("pending-customer-reminder", data).Notify(NotificationKinds.PendingReminder, c.CustomerRecipients(), data);
+        return true;
     }
+
+    /// <summary>The end of the wait that began at <paramref name="since"/>: the case closes with the reason and notice, if it still waits. True when it closed.</summary>
+    public static bool CloseAfterWait(CaseChangeBuilder change, SupportPolicy policy, DateTimeOffset since)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(policy);
+        var c = change.Case;
+        if (!StillWaiting(c, since))
+        {
+            return false;
+        }
+
+        CaseLifecycle.ChangeStatus(change, policy, CaseStatus.Closed, "no answer within the wait for a customer change");
+        change.Update(x => x with { ClosureReason = "customer-change-timeout", ClosureNotice = AutoCloseNotice, AwaitingCustomerChangeSince = null });
+        var data = new Dictionary<string, string> { ["notice"] = AutoCloseNotice };
+        change.Record("auto-closed", data).Notify(NotificationKinds.AutoClosed, c.CustomerRecipients(), data);
+        return true;
+    }
+
+    private static bool StillWaiting(SupportCase c, DateTimeOffset since) =>
+        c.Status == CaseStatus.PendingCustomer && c.AwaitingCustomerChangeSince == since;
 
     /// <summary>Leaving Pending customer ends the wait.</summary>
     public static SupportCase EndWaitIfLeft(SupportCase c) =>

@@ -14,7 +14,6 @@ internal static class CaseEntities
     public const string EventPrefix = "evt|";
     public const string IntentPrefix = "out|";
     public const string AttachmentPrefix = "att|";
-    public const string TimerPrefix = "timer|";
     private const string FieldPrefix = "F_";
 
     public static string EventRow(int sequence) => EventPrefix + sequence.ToString("D10", CultureInfo.InvariantCulture);
@@ -107,20 +106,6 @@ internal static class CaseEntities
         DefectFixedIn = e.GetString("DefectFixedIn"),
         AnonymisedAt = e.GetDateTimeOffset("AnonymisedAt"),
     };
-
-    public static TableEntity ToEntity(string subject, TimerRecord t) => new(subject, TimerPrefix + t.Kind)
-    {
-        ["Token"] = t.Token,
-        ["DueAt"] = t.DueAt,
-        ["State"] = t.State.ToString(),
-        ["DataClass"] = "timer",
-    };
-
-    public static TimerRecord ToTimer(TableEntity e) => new(
-        e.RowKey[TimerPrefix.Length..],
-        e.GetString("Token") ?? string.Empty,
-        e.GetDateTimeOffset("DueAt") ?? DateTimeOffset.MinValue,
-        Enum.Parse<TimerState>(e.GetString("State") ?? nameof(TimerState.Cancelled)));
 
     public static TableEntity ToEntity(CaseEvent e) => new(e.CaseNumber, EventRow(e.Sequence))
     {

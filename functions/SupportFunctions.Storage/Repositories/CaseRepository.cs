@@ -10,15 +10,13 @@ public sealed class CaseRepository(StorageLayout layout)
     private TableClient Table => layout.Table(StorageLayout.CasesTable);
 
     /// <summary>Writes a new case with everything its opening produced; false when a case with that number already exists.</summary>
-    public async Task<bool> CreateAsync(CaseOpening opening, IReadOnlyList<TimerRecord> timers, CancellationToken cancellationToken)
+    public async Task<bool> CreateAsync(CaseOpening opening, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(opening);
-        ArgumentNullException.ThrowIfNull(timers);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, CaseEntities.ToEntity(opening.Case)) };
         actions.AddRange(opening.Events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.ToEntity(e))));
         actions.AddRange(opening.Intents.Select(i => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.ToEntity(i))));
         actions.AddRange(opening.Attachments.Select(a => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.ToEntity(opening.Case.Number, a))));
-        actions.AddRange(timers.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(opening.Case.Number, t))));
         try
         {
             await Table.SubmitAsync(actions, cancellationToken);
@@ -34,7 +32,7 @@ public sealed class CaseRepository(StorageLayout layout)
     /// Applies a change to a case read earlier: the case row (ETag-checked) plus new events, intents and attachment rows.
     /// Someone else's change in between throws <see cref="StorageConcurrencyException"/>-style failure, and nothing is written.
     /// </summary>
-    public async Task<string> ApplyAsync(StoredCase current, SupportCase updated, IReadOnlyList<CaseEvent> events, IReadOnlyList<NotificationIntent>? intents = null, IReadOnlyList<CaseAttachment>? attachments = null, IReadOnlyList<TimerRecord>? timers = null, string? receipt = null, CancellationToken cancellationToken = default)
+    public async Task<string> ApplyAsync(StoredCase current, SupportCase updated, IReadOnlyList<CaseEvent> events, IReadOnlyList<NotificationIntent>? intents = null, IReadOnlyList<CaseAttachment>? attachments = null, string? receipt = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(updated);
@@ -42,7 +40,6 @@ public sealed class CaseRepository(StorageLayout layout)
         actions.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.ToEntity(e))));
         actions.AddRange((intents ?? []).Select(i => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.ToEntity(i))));
         actions.AddRange((attachments ?? []).Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(updated.Number, a))));
-        actions.AddRange((timers ?? []).Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(updated.Number, t))));
         if (receipt is not null)
         {
             // Added (not upserted) in the same transaction: a second delivery of the same inbound item cannot apply twice.
@@ -94,36 +91,6 @@ public sealed class CaseRepository(StorageLayout layout)
             .Select(CaseEntities.ToAttachment)
             .OrderBy(a => a.AddedAt)
             .ToListAsync(cancellationToken);
-
-    public async Task<TimerRecord?> GetTimerAsync(string number, string kind, CancellationToken cancellationToken)
-    {
-        var entity = await Table.FindAsync(number, CaseEntities.TimerPrefix + kind, cancellationToken: cancellationToken);
-        return entity is null ? null : CaseEntities.ToTimer(entity);
-    }
-
-    /// <summary>Writes a timer row on its own, for subjects whose changes do not go through a case transaction.</summary>
-    public Task SaveTimerAsync(string subject, TimerRecord timer, CancellationToken cancellationToken) =>
-        Table.UpsertAsync(CaseEntities.ToEntity(subject, timer), cancellationToken: cancellationToken);
-
-    public async Task<IReadOnlyList<TimerRecord>> GetTimersAsync(string number, CancellationToken cancellationToken) =>
-        await Table.QueryEntitiesAsync(TableFilter.PartitionKeyEquals(number).And(TableFilter.StartsWith("RowKey", CaseEntities.TimerPrefix)), cancellationToken: cancellationToken)
-            .Select(CaseEntities.ToTimer)
-            .ToListAsync(cancellationToken);
-
-    /// <summary>
-    /// Armed timers due before <paramref name="before"/>, across all cases: what the reconciler re-arms when their
-    /// message was lost. A server-side filtered scan of the timer rows.
-    /// </summary>
-    public async IAsyncEnumerable<(string Subject, TimerRecord Timer)> FindOverdueTimersAsync(DateTimeOffset before, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var filter = TableFilter.StartsWith("RowKey", CaseEntities.TimerPrefix)
-            .And(TableFilter.Equal("State", nameof(TimerState.Armed)))
-            .And(TableFilter.LessThan("DueAt", before));
-        await foreach (var entity in Table.QueryEntitiesAsync(filter, cancellationToken: cancellationToken))
-        {
-            yield return (entity.PartitionKey, CaseEntities.ToTimer(entity));
-        }
-    }
 
     public async Task<CaseAttachment?> GetAttachmentAsync(string number, string attachmentId, CancellationToken cancellationToken)
     {

@@ -25,7 +25,6 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     public const string InboundContainer = "inbound";
     public const string PurgesContainer = "purges";
     public const string OutboxContainer = "outbox";
-    public const string TimersQueue = "timers";
     public const string InboundQueue = "inbound";
     public const string CasesInboundQueue = "cases-inbound";
     public const string PurgesQueue = "purges";
@@ -35,7 +34,7 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
 
     public static IReadOnlyList<string> ContainerNames { get; } = [FilesContainer, InboundContainer, PurgesContainer, OutboxContainer];
 
-    public static IReadOnlyList<string> QueueNames { get; } = [TimersQueue, InboundQueue, CasesInboundQueue, PurgesQueue, NotificationsQueue];
+    public static IReadOnlyList<string> QueueNames { get; } = [InboundQueue, CasesInboundQueue, PurgesQueue, NotificationsQueue];
 
     public StorageNaming Naming => naming;
 

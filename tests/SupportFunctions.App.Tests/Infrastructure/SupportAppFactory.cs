@@ -27,7 +27,6 @@ public sealed class SupportAppFactory(IReadOnlyDictionary<string, string?> setti
         ["SupportFunctions:Admin:BootstrapKey"] = BootstrapKey,
         ["SupportFunctions:Queues:PollIntervalMilliseconds"] = "100",
         ["SupportFunctions:Timers:ReconcileIntervalSeconds"] = "0",
-        ["SupportFunctions:Timers:ReconcileGraceSeconds"] = "1",
     };
 
     public static SupportAppFactory WithStorage(string connectionString) => new(Settings(connectionString: connectionString));

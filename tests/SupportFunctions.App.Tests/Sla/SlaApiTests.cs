@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SupportFunctions.App.Tests.Cases;
 using SupportFunctions.App.Tests.Infrastructure;
-using SupportFunctions.App.Timers;
-using SupportFunctions.Storage.Queues;
+using Microsoft.DurableTask.Client;
+using SupportFunctions.App.Durable;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Tests.Sla;
@@ -72,18 +72,20 @@ public sealed class SlaApiTests
     }
 
     [Fact]
-    public async Task Duplicate_deliveries_of_the_sla_timer_apply_once()
+    public async Task Duplicate_events_and_a_repeated_threshold_activity_apply_once()
     {
         await using var app = await SupportApp.StartAsync(TestPolicies.PureCloudInSeconds(firstResponseSeconds: 4));
         var number = await OpenAsync(await app.CustomerAsync(designated: true));
-        var timer = (await app.Services.GetRequiredService<CaseRepository>().GetTimerAsync(number, "sla", default))!;
-        var scheduler = app.Services.GetRequiredService<TimerScheduler>();
+        var client = app.Services.GetRequiredService<DurableTaskClient>();
         for (var i = 0; i < 3; i++)
         {
-            await scheduler.SendAsync(new TimerMessage(number, timer.Kind, timer.Token, timer.DueAt), default);
+            await client.RaiseEventAsync(CaseOrchestrations.SlaInstanceId(number), CaseSlaOrchestration.ChangedEvent, "duplicate");
         }
 
         await Eventually.WaitAsync(() => StaffEventTypesAsync(app, number), t => t.Contains("escalated"), TimeSpan.FromSeconds(30), "the breach");
+        // The timer's activity delivered again (a crash after it ran, before the orchestration recorded it) finds the thresholds recorded.
+        var activity = ActivatorUtilities.CreateInstance<ApplySlaThresholdsActivity>(app.Services);
+        Assert.Equal(0, await activity.RunAsync(null!, new SlaCheck(number, DateTimeOffset.UtcNow)));
         await Task.Delay(1500);
 
         var types = await StaffEventTypesAsync(app, number);
@@ -92,11 +94,40 @@ public sealed class SlaApiTests
     }
 
     [Fact]
+    public async Task A_severity_change_mid_wait_moves_the_breach_to_the_new_target()
+    {
+        var policy = TestPolicies.Write("purecloud", p =>
+        {
+            p["sla"]!["targets"] = new System.Text.Json.Nodes.JsonArray(
+                new System.Text.Json.Nodes.JsonObject { ["severity"] = 1, ["calendar"] = "always", ["firstResponse"] = "PT6S", ["restoration"] = "PT600S" },
+                new System.Text.Json.Nodes.JsonObject { ["severity"] = 2, ["calendar"] = "always", ["firstResponse"] = "PT600S", ["restoration"] = "PT600S" },
+                new System.Text.Json.Nodes.JsonObject { ["severity"] = 3, ["calendar"] = "always", ["firstResponse"] = "PT600S", ["restoration"] = "PT600S" },
+                new System.Text.Json.Nodes.JsonObject { ["severity"] = 4, ["calendar"] = "always", ["firstResponse"] = "PT600S", ["restoration"] = "PT600S" });
+        });
+        await using var app = await SupportApp.StartAsync(policy);
+        var number = await OpenAsync(await app.CustomerAsync(designated: true));
+
+        var raised = await app.Admin.PostAsync($"/api/cases/{number}/severity", System.Net.Http.Json.JsonContent.Create(new { severity = 1, reason = "whole site down" }));
+        await SupportApp.Expect(raised, HttpStatusCode.OK);
+
+        // Sev 2's first response was 10 minutes away; at Sev 1 the 6 s target (elapsed time kept) breaches within seconds.
+        var types = await Eventually.WaitAsync(() => StaffEventTypesAsync(app, number), t => t.Contains("sla-breached"), TimeSpan.FromSeconds(30), "the moved breach");
+        Assert.Contains("severity-changed", types);
+        var events = (await (await app.Admin.GetAsync($"/api/cases/{number}/events")).JsonAsync()).EnumerateArray().ToList();
+        var created = events.First(e => e.GetProperty("type").GetString() == "created").GetProperty("at").GetDateTimeOffset();
+        var breached = events.First(e => e.GetProperty("type").GetString() == "sla-breached").GetProperty("at").GetDateTimeOffset();
+        Assert.InRange(breached, created.AddSeconds(6), created.AddSeconds(25)); // never before it is due
+    }
+
+    [Fact]
     public async Task A_worker_restarted_mid_wait_loses_nothing()
     {
         var policy = TestPolicies.PureCloudInSeconds(firstResponseSeconds: 4);
         var first = await SupportApp.StartAsync(policy);
         var number = await OpenAsync(await first.CustomerAsync(designated: true));
+        // Mid-wait: the orchestration has planned and armed its timer for the warning when the process goes away.
+        var client = first.Services.GetRequiredService<DurableTaskClient>();
+        await Eventually.WaitAsync(() => client.GetInstanceAsync(CaseOrchestrations.SlaInstanceId(number), getInputsAndOutputs: true), i => i?.SerializedCustomStatus is { } status && status.Contains("nextCheckAt", StringComparison.OrdinalIgnoreCase), TimeSpan.FromSeconds(20), "the armed timer");
         await first.StopAsync();
 
         await using var second = await SupportApp.StartAsync(policy, settings => settings["SupportFunctions:Storage:Prefix"] = first.Prefix);
@@ -105,17 +136,22 @@ public sealed class SlaApiTests
     }
 
     [Fact]
-    public async Task The_reconciler_rearms_a_case_whose_timer_message_was_deleted()
+    public async Task A_case_whose_orchestration_is_gone_gets_one_at_its_next_change()
     {
-        // Long enough that the warning (75 %, 4.5 s) cannot be delivered before the message is deleted on a loaded machine.
-        await using var app = await SupportApp.StartAsync(TestPolicies.PureCloudInSeconds(firstResponseSeconds: 6));
-        var number = await OpenAsync(await app.CustomerAsync(designated: true));
-        await app.Services.GetRequiredService<StorageLayout>().Queue(StorageLayout.TimersQueue).ClearMessagesAsync();
+        await using var app = await SupportApp.StartAsync(TestPolicies.PureCloudInSeconds(firstResponseSeconds: 8));
+        var customer = await app.CustomerAsync(designated: true);
+        var number = await OpenAsync(customer);
+        var client = app.Services.GetRequiredService<DurableTaskClient>();
+        var id = CaseOrchestrations.SlaInstanceId(number);
+        await client.TerminateInstanceAsync(id, "test: lost");
+        await client.WaitForInstanceCompletionAsync(id, TestTimeout.Token());
+        await client.PurgeInstanceAsync(id);
+        Assert.Null(await client.GetInstanceAsync(id));
 
-        await Task.Delay(7000);
-        Assert.Equal(["created"], await StaffEventTypesAsync(app, number));
+        var reply = await customer.Client.PostAsync($"/api/cases/{number}/replies", System.Net.Http.Json.JsonContent.Create(new { body = "More detail" }));
+        Assert.True(reply.IsSuccessStatusCode, $"the reply was refused: {(int)reply.StatusCode}");
 
-        Assert.Equal(1, await app.Services.GetRequiredService<TimerReconciler>().ReconcileAsync(default));
-        await Eventually.WaitAsync(() => StaffEventTypesAsync(app, number), t => t.Contains("sla-breached"), TimeSpan.FromSeconds(30), "the re-armed breach");
+        Assert.NotNull(await client.GetInstanceAsync(id));
+        await Eventually.WaitAsync(() => StaffEventTypesAsync(app, number), t => t.Contains("sla-breached"), TimeSpan.FromSeconds(30), "the breach planned by the new orchestration");
     }
 }

@@ -18,22 +18,42 @@ public class CaseClosingTests
         var change = CaseClosing.Close(new CaseChangeBuilder(Open(), Now, "agent:sam"), ShippedPolicies.Everbridge, ClosureReason.CustomerChange, null, null, null, null);
 
         Assert.Equal(CaseStatus.PendingCustomer, change.Case.Status);
-        var timers = CaseClosing.Timers(ShippedPolicies.Everbridge, Open(), change.Case);
-        Assert.Equal(Now.AddDays(7), timers[CaseClosing.AutoCloseTimer]);
-        Assert.Equal(Now.AddDays(5), timers[CaseClosing.ReminderTimer]);
-        Assert.Empty(CaseClosing.Timers(ShippedPolicies.Everbridge, change.Case, change.Case));
+        Assert.Equal(Now, CaseClosing.WaitBegun(Open(), change.Case));
+        var schedule = CaseClosing.WaitSchedule(ShippedPolicies.Everbridge, Now);
+        Assert.Equal(Now.AddDays(7), schedule.ClosesAt);
+        Assert.Equal(Now.AddDays(5), schedule.RemindAt);
+        Assert.Null(CaseClosing.WaitBegun(change.Case, change.Case));
     }
 
     [Fact]
-    public void Leaving_pending_customer_ends_the_wait_and_cancels_both_timers()
+    public void Leaving_pending_customer_ends_the_wait_and_its_reminder_and_auto_close_do_nothing()
     {
         var waiting = CaseClosing.Close(new CaseChangeBuilder(Open(), Now, "agent:sam"), ShippedPolicies.Everbridge, ClosureReason.CustomerChange, null, null, null, null).Case;
         var replied = CaseClosing.EndWaitIfLeft(CaseLifecycle.CustomerReply(new CaseChangeBuilder(waiting, Now.AddDays(6), "contact:ana"), ShippedPolicies.Everbridge, "done").Case);
 
         Assert.Null(replied.AwaitingCustomerChangeSince);
-        var timers = CaseClosing.Timers(ShippedPolicies.Everbridge, waiting, replied);
-        Assert.Null(timers[CaseClosing.AutoCloseTimer]);
-        Assert.Null(timers[CaseClosing.ReminderTimer]);
+        Assert.Equal(Now, CaseClosing.WaitEnded(waiting, replied));
+        Assert.Null(CaseClosing.WaitBegun(waiting, replied));
+        var late = new CaseChangeBuilder(replied, Now.AddDays(7), "system");
+        Assert.False(CaseClosing.RemindOfWait(late, ShippedPolicies.Everbridge, Now));
+        Assert.False(CaseClosing.CloseAfterWait(late, ShippedPolicies.Everbridge, Now));
+        Assert.Empty(late.Events);
+    }
+
+    [Fact]
+    public void The_end_of_a_wait_closes_only_that_wait_with_the_reason_and_notice()
+    {
+        var waiting = CaseClosing.Close(new CaseChangeBuilder(Open(), Now, "agent:sam"), ShippedPolicies.Everbridge, ClosureReason.CustomerChange, null, null, null, null).Case;
+
+        var older = new CaseChangeBuilder(waiting, Now.AddDays(7), "system");
+        Assert.False(CaseClosing.CloseAfterWait(older, ShippedPolicies.Everbridge, Now.AddDays(-3)));
+
+        var due = new CaseChangeBuilder(waiting, Now.AddDays(7), "system");
+        Assert.True(CaseClosing.CloseAfterWait(due, ShippedPolicies.Everbridge, Now));
+        Assert.Equal(CaseStatus.Closed, due.Case.Status);
+        Assert.Equal("customer-change-timeout", due.Case.ClosureReason);
+        Assert.Null(due.Case.AwaitingCustomerChangeSince);
+        Assert.Contains("auto-closed", due.Events.Select(e => e.Type));
     }
 
     [Fact]

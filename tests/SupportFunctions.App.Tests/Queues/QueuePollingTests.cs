@@ -5,7 +5,7 @@ using SupportFunctions.App.Tests.Cases;
 using SupportFunctions.App.Tests.Infrastructure;
 using SupportFunctions.Storage.Repositories;
 
-namespace SupportFunctions.App.Tests.Timers;
+namespace SupportFunctions.App.Tests.Queues;
 
 public sealed class QueuePollingTests
 {
@@ -47,16 +47,6 @@ public sealed class QueuePollingTests
         signals.Sent("inbound");
         Assert.True(await signals.WaitAsync("inbound", TimeSpan.FromMilliseconds(20), CancellationToken.None));
         Assert.False(await signals.WaitAsync("inbound", TimeSpan.FromMilliseconds(20), CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Only_the_timers_queue_is_polled_without_backoff()
-    {
-        await using var app = await SupportApp.StartAsync("everbridge");
-        var handlers = app.Services.GetServices<IQueueHandler>().ToDictionary(h => h.Queue, h => h.PolledWithoutBackoff, StringComparer.Ordinal);
-
-        Assert.True(handlers[StorageLayout.TimersQueue]);
-        Assert.Equal(handlers.Count - 1, handlers.Count(h => !h.Value));
     }
 
     [Fact]

@@ -1,0 +1,35 @@
+using Microsoft.DurableTask;
+using SupportFunctions.App.Cases;
+using SupportFunctions.Domain.Cases;
+using SupportFunctions.Domain.Policies;
+using SupportFunctions.Domain.Sla;
+
+namespace SupportFunctions.App.Durable;
+
+/// <summary>
+/// The SLA timer fired: records the warnings and breaches due (<see cref="SlaThresholds"/>; each only once, by the
+/// clocks' own state, however often the activity runs) — never before the instant they were due.
+/// </summary>
+public sealed class ApplySlaThresholdsActivity(CaseChanges changes, SupportPolicy policy, TimeProvider time, ILogger<ApplySlaThresholdsActivity> logger) : TaskActivity<SlaCheck, int>
+{
+    public override async Task<int> RunAsync(TaskActivityContext context, SlaCheck input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await DueTime.WaitUntilAsync(time, input.At, CancellationToken.None);
+        var applied = 0;
+        await changes.ApplyAsync(input.Number, stored =>
+        {
+            var change = new CaseChangeBuilder(stored.Case, time.GetUtcNow(), "system");
+            var effects = SlaThresholds.Apply(change, policy);
+            foreach (var effect in effects)
+            {
+                Logs.SlaThreshold(logger, effect.Kind.ToString(), stored.Case.Number, effect.Clock.ToString(), effect.Elapsed, effect.Target);
+            }
+
+            applied = effects.Count;
+            // The orchestration plans its next round itself; telling it "the case changed" would only add a round.
+            return effects.Count == 0 ? null : new CaseChange(change) { SignalsSla = false };
+        }, CancellationToken.None);
+        return applied;
+    }
+}

@@ -1,0 +1,4 @@
+namespace SupportFunctions.App.Durable;
+
+/// <summary>When the case's SLA next needs a look (the next warning or breach of a running clock); null: no running clock.</summary>
+public sealed record SlaPlan(DateTimeOffset? NextCheckAt);

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using SupportFunctions.App.Storage;
+using SupportFunctions.Storage.Repositories;
+
+namespace SupportFunctions.Benchmarks;
+
+/// <summary>
+/// Opens N real cases through the API (each starts its case SLA orchestration on the durable backend over Azurite)
+/// under a policy whose first-response target is a fixed number of seconds, so their breaches fall due over the
+/// opening window plus that target. Reports the time to start them, breach lateness (recorded − due; early firings
+/// would be negative), and cases whose breach was lost or recorded twice.
+/// </summary>
+public static class SlaTimerBenchmark
+{
+    private static readonly TimeSpan LostAfter = TimeSpan.FromMinutes(10);
+
+    public static async Task RunAsync(string connectionString, int count)
+    {
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SUPPORTFUNCTIONS_APP", AppContext.BaseDirectory);
+        var target = TimeSpan.FromSeconds(Math.Max(60, count / 15));
+        var policy = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "policies", "purecloud.json")))!;
+        var targets = new JsonArray();
+        foreach (var severity in new[] { 1, 2, 3, 4 })
+        {
+            targets.Add(new JsonObject { ["severity"] = severity, ["calendar"] = "always", ["firstResponse"] = $"PT{(int)target.TotalSeconds}S", ["restoration"] = "P30D" });
+        }
+
+        policy["sla"]!["targets"] = targets;
+        policy.AsObject().Remove("$schema");
+        var policyPath = Path.Combine(Path.GetTempPath(), $"bench-sla-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(policyPath, policy.ToJsonString());
+
+        await using var app = new BenchApp(connectionString, policyPath);
+        app.UseKestrel(0);
+        app.StartServer();
+        await app.Services.GetRequiredService<StorageInitializer>().Ready;
+        using var http = app.CreateClient();
+        http.DefaultRequestHeaders.Add("X-Api-Key", BenchApp.AdminKey);
+        await Expect(await http.PostAsJsonAsync("/api/admin/accounts", new { id = "bench", name = "Bench Corp", timeZone = "UTC", contractStatus = "active" }));
+        await Expect(await http.PostAsJsonAsync("/api/admin/accounts/bench/contacts", new { id = "bench-admin", name = "Bench Admin", email = "bench@bench.example", roles = new[] { "Administrator" }, designated = true }));
+        var key = (await (await http.PostAsJsonAsync("/api/admin/keys", new { principalKind = "contact", principalId = "bench-admin", accountId = "bench" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+        using var customer = app.CreateClient();
+        customer.DefaultRequestHeaders.Add("X-Api-Key", key);
+
+        var started = DateTimeOffset.UtcNow;
+        var numbers = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        {
+            using var response = await customer.PostAsJsonAsync("/api/cases", new { subject = $"Bench case {i}", description = "Queues route slowly", category = "technical-problem", severity = 3, fields = new { businessImpact = "Long waits" } }, ct);
+            await Expect(response);
+            numbers.Add((await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("number").GetString()!);
+        });
+        var opening = DateTimeOffset.UtcNow - started;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cases opened (each starting its SLA orchestration): {count} in {opening.TotalSeconds:F1} s; first-response target {target.TotalSeconds:F0} s, so breaches fall due over {opening.TotalSeconds:F0} s"));
+
+        var cases = app.Services.GetRequiredService<CaseRepository>();
+        var deadline = started + opening + target + LostAfter;
+        var breaches = new Dictionary<string, List<DateTimeOffset>>();
+        var dueAt = new Dictionary<string, DateTimeOffset>();
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var pending = numbers.Where(n => !breaches.ContainsKey(n)).ToList();
+            foreach (var number in pending)
+            {
+                var events = await cases.GetEventsAsync(number, CancellationToken.None);
+                var recorded = events.Where(e => e.Type == "sla-breached").Select(e => e.At).ToList();
+                if (recorded.Count > 0)
+                {
+                    breaches[number] = recorded;
+                    dueAt[number] = events.Single(e => e.Type == "created").At + target;
+                }
+            }
+
+            if (breaches.Count == count || DateTimeOffset.UtcNow > deadline)
+            {
+                break;
+            }
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(5)); // a late duplicate would show up now
+        var doubled = 0;
+        foreach (var number in breaches.Keys.ToList())
+        {
+            doubled += (await cases.GetEventsAsync(number, CancellationToken.None)).Count(e => e.Type == "sla-breached") > 1 ? 1 : 0;
+        }
+
+        var lateness = breaches.Select(b => (b.Value[0] - dueAt[b.Key]).TotalMilliseconds).Order().ToArray();
+        double Percentile(double p) => lateness.Length == 0 ? double.NaN : lateness[Math.Min(lateness.Length - 1, (int)(p * lateness.Length))];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"breach lateness (recorded - due): p50 {Percentile(0.5):F0} ms, p99 {Percentile(0.99):F0} ms, max {(lateness.Length == 0 ? double.NaN : lateness[^1]):F0} ms, min {(lateness.Length == 0 ? double.NaN : lateness[0]):F0} ms"));
+        Console.WriteLine($"lost: {count - breaches.Count}, doubled: {doubled}");
+        File.Delete(policyPath);
+    }
+
+    private static async Task Expect(HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}
