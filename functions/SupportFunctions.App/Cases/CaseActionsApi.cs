@@ -49,7 +49,7 @@ public static class CaseActionsApi
                 CaseLifecycle.CustomerReply(change, policy, body!);
             }
 
-            return CaseChange.Completing(change);
+            return new CaseChange(change);
         }, cancellationToken);
         return updated is null ? NotFound(number) : TypedResults.Ok(await intake.ViewAsync(updated, cancellationToken));
     }
@@ -113,7 +113,7 @@ public static class CaseActionsApi
         {
             var change = new CaseChangeBuilder(stored.Case, time.GetUtcNow(), caller.Actor);
             return caller.IsStaff
-                ? CaseChange.Completing(CaseLifecycle.ChangeSeverity(change, policy, severity!.Value, reason!))
+                ? new CaseChange(CaseLifecycle.ChangeSeverity(change, policy, severity!.Value, reason!))
                 : new CaseChange(CaseLifecycle.RequestSeverity(change, severity!.Value, reason!));
         }, cancellationToken);
         return updated is null ? NotFound(number) : TypedResults.Ok(await intake.ViewAsync(updated, cancellationToken));
@@ -179,7 +179,7 @@ public static class CaseActionsApi
                 return null;
             }
 
-            return CaseChange.Completing(CaseLifecycle.ChangeStatus(new CaseChangeBuilder(stored.Case, now, caller.Actor), policy, to, reason));
+            return new CaseChange(CaseLifecycle.ChangeStatus(new CaseChangeBuilder(stored.Case, now, caller.Actor), policy, to, reason));
         }, cancellationToken);
         if (updated is null)
         {

@@ -1,6 +1,6 @@
 using Microsoft.DurableTask;
-using SupportFunctions.App.Sla;
 using SupportFunctions.Domain.Policies;
+using SupportFunctions.Domain.Sla;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Durable;

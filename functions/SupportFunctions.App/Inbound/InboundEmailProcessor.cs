@@ -113,7 +113,7 @@ public sealed class InboundEmailProcessor(
                 CaseLifecycle.RequestEscalation(change, policy, text, stored.Case.Environment, "mailed to the escalation address");
             }
 
-            return CaseChange.Completing(change) with { Attachments = attachments };
+            return new CaseChange(change) { Attachments = attachments };
         }, cancellationToken);
         await RememberAsync(email, number, cancellationToken);
         Logs.InboundMailThreaded(logger, item.Id, number);

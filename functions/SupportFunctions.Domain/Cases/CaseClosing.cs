@@ -44,8 +44,7 @@ public static class CaseClosing
 
         if (reason == ClosureReason.CustomerChange)
         {
-            var closesAt = change.At + policy.Lifecycle.CustomerChangeWait;
-            data["autoCloseAt"] = closesAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            data["autoCloseAt"] = WaitSchedule(policy, change.At).ClosesAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
             CaseLifecycle.ChangeStatus(change, policy, CaseStatus.PendingCustomer, "customer change required");
             change.Update(c => c with { AwaitingCustomerChangeSince = change.At });
             return change.Record("customer-change-requested", data).Notify(NotificationKinds.CaseClosed, change.Case.CustomerRecipients(), data);
@@ -89,10 +88,7 @@ public static class CaseClosing
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        return after.AwaitingCustomerChangeSince is { } since && after.Status == CaseStatus.PendingCustomer
-            && !(before.AwaitingCustomerChangeSince == since && before.Status == CaseStatus.PendingCustomer)
-            ? since
-            : null;
+        return after.AwaitingCustomerChangeSince is { } since && StillWaiting(after, since) && !StillWaiting(before, since) ? since : null;
     }
 
     /// <summary>The start of the customer-change wait this change ended (a reply, a status change, a new wait), or null.</summary>
@@ -142,7 +138,7 @@ public static class CaseClosing
         }
 
         CaseLifecycle.ChangeStatus(change, policy, CaseStatus.Closed, "no answer within the wait for a customer change");
-        change.Update(x => x with { ClosureReason = "customer-change-timeout", ClosureNotice = AutoCloseNotice, AwaitingCustomerChangeSince = null });
+        change.Update(x => x with { ClosureReason = "customer-change-timeout", ClosureNotice = AutoCloseNotice });
         var data = new Dictionary<string, string> { ["notice"] = AutoCloseNotice };
         change.Record("auto-closed", data).Notify(NotificationKinds.AutoClosed, c.CustomerRecipients(), data);
         return true;
@@ -150,8 +146,4 @@ public static class CaseClosing
 
     private static bool StillWaiting(SupportCase c, DateTimeOffset since) =>
         c.Status == CaseStatus.PendingCustomer && c.AwaitingCustomerChangeSince == since;
-
-    /// <summary>Leaving Pending customer ends the wait.</summary>
-    public static SupportCase EndWaitIfLeft(SupportCase c) =>
-        c.Status != CaseStatus.PendingCustomer && c.AwaitingCustomerChangeSince is not null ? c with { AwaitingCustomerChangeSince = null } : c;
 }

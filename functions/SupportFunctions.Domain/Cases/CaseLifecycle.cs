@@ -57,6 +57,9 @@ public static class CaseLifecycle
             ClosedAt = to == CaseStatus.Closed ? at : reopening ? null : c.ClosedAt,
             ClosureReason = reopening ? null : c.ClosureReason,
             ClosureNotice = reopening ? null : c.ClosureNotice,
+            // A customer-change wait lasts only while the case is Pending customer: leaving it (a reply, any status
+            // change, the auto-close) ends the wait.
+            AwaitingCustomerChangeSince = to == CaseStatus.PendingCustomer ? c.AwaitingCustomerChangeSince : null,
         });
         var data = new Dictionary<string, string> { ["from"] = from.ToString(), ["to"] = to.ToString() };
         if (!string.IsNullOrWhiteSpace(reason))

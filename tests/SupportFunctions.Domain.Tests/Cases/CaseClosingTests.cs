@@ -29,7 +29,7 @@ public class CaseClosingTests
     public void Leaving_pending_customer_ends_the_wait_and_its_reminder_and_auto_close_do_nothing()
     {
         var waiting = CaseClosing.Close(new CaseChangeBuilder(Open(), Now, "agent:sam"), ShippedPolicies.Everbridge, ClosureReason.CustomerChange, null, null, null, null).Case;
-        var replied = CaseClosing.EndWaitIfLeft(CaseLifecycle.CustomerReply(new CaseChangeBuilder(waiting, Now.AddDays(6), "contact:ana"), ShippedPolicies.Everbridge, "done").Case);
+        var replied = CaseLifecycle.CustomerReply(new CaseChangeBuilder(waiting, Now.AddDays(6), "contact:ana"), ShippedPolicies.Everbridge, "done").Case;
 
         Assert.Null(replied.AwaitingCustomerChangeSince);
         Assert.Equal(Now, CaseClosing.WaitEnded(waiting, replied));

@@ -33,4 +33,15 @@ public class SlaThresholdsTests
         SlaThresholds.Apply(again, ShippedPolicies.PureCloud);
         Assert.Empty(again.Events);
     }
+
+    [Fact]
+    public void The_next_check_is_the_next_threshold_and_a_closed_case_has_none()
+    {
+        var friday1631 = Created.AddMinutes(1);
+
+        // The earliest threshold of the running clocks: restoration's 75 % warning (54 of 72 h around the clock) on
+        // Monday 03:30 UTC comes before first response's (45 business minutes: Friday's last 30, then Monday 08:15 New York).
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 3, 30, 0, TimeSpan.Zero), SlaPlanner.NextCheck(ShippedPolicies.PureCloud, Sev2(), friday1631));
+        Assert.Null(SlaPlanner.NextCheck(ShippedPolicies.PureCloud, Sev2() with { Status = CaseStatus.Closed }, friday1631));
+    }
 }

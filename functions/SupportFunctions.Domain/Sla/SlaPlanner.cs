@@ -1,8 +1,7 @@
 using SupportFunctions.Domain.Cases;
 using SupportFunctions.Domain.Policies;
-using SupportFunctions.Domain.Sla;
 
-namespace SupportFunctions.App.Sla;
+namespace SupportFunctions.Domain.Sla;
 
 /// <summary>When a case's SLA next needs a look: the next warning or breach of any running clock; never for closed cases.</summary>
 public static class SlaPlanner
