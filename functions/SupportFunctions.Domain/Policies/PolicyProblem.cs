@@ -16,11 +16,11 @@ public sealed partial record PolicyProblem(string Path, string Rule)
     /// <summary>A problem found at a JSON pointer (as the schema validator reports places).</summary>
     public static PolicyProblem AtPointer(string jsonPointer, string rule)
     {
-        ArgumentNullException.ThrowIfNull(jsonPointer);
+        var pointer = Json.Pointer.JsonPointer.Parse(jsonPointer);
         var path = new StringBuilder("$");
-        foreach (var segment in jsonPointer.Length == 0 ? [] : jsonPointer[1..].Split('/'))
+        for (var i = 0; i < pointer.SegmentCount; i++)
         {
-            var name = segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            var name = pointer[i].ToString();
             path.Append(int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? $"[{index}]" : "." + name);
         }
 
@@ -29,9 +29,16 @@ public sealed partial record PolicyProblem(string Path, string Rule)
 
     public override string ToString() => $"{Path}: {Rule}";
 
-    private static string ToPointer(string path) =>
-        string.Concat(PathSegment().Matches(path).Select(m => "/" + (m.Groups["name"].Success ? m.Groups["name"].Value : m.Groups["index"].Value)
-            .Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)));
+    private static string ToPointer(string path)
+    {
+        var pointer = Json.Pointer.JsonPointer.Empty;
+        foreach (Match segment in PathSegment().Matches(path))
+        {
+            pointer = pointer.Combine(segment.Groups["name"].Success ? segment.Groups["name"].Value : segment.Groups["index"].Value);
+        }
+
+        return pointer.ToString();
+    }
 
     [GeneratedRegex(@"\.(?<name>[^.\[]+)|\[(?<index>\d+)\]")]
     private static partial Regex PathSegment();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Json.Pointer;
 using Json.Schema;
 
 namespace SupportFunctions.Domain.Policies;
@@ -31,7 +32,7 @@ internal static class PolicySchemaCheck
         {
             foreach (var (keyword, message) in result.Errors ?? new Dictionary<string, string>())
             {
-                problems.AddRange(Describe(keyword, message, result.InstanceLocation.ToString(), document, node));
+                problems.AddRange(Describe(keyword, message, result.InstanceLocation, document, node));
             }
         }
 
@@ -54,31 +55,33 @@ internal static class PolicySchemaCheck
         return new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true, FormatRegistry = formats };
     }
 
-    private static IEnumerable<PolicyProblem> Describe(string keyword, string message, string pointer, JsonElement document, JsonObject schemaRoot)
+    private static IEnumerable<PolicyProblem> Describe(string keyword, string message, JsonPointer at, JsonElement document, JsonObject schemaRoot)
     {
-        var schema = SchemaAt(schemaRoot, pointer);
+        var schema = SchemaAt(schemaRoot, at);
         var format = schema?["format"]?.GetValue<string>();
+        var pointer = at.ToString();
         switch (keyword)
         {
             case "type":
-                yield return PolicyProblem.AtPointer(pointer, $"must be {Kinds(schema?["type"])}, not {KindOf(InstanceAt(document, pointer))}");
+                yield return PolicyProblem.AtPointer(pointer, $"must be {Kinds(schema?["type"])}, not {KindOf(at.Evaluate(document))}");
                 break;
             case "enum":
                 yield return PolicyProblem.AtPointer(pointer, $"must be one of {string.Join(", ", (schema?["enum"]?.AsArray() ?? []).Where(v => v is not null).Select(v => v!.ToJsonString()))}");
                 break;
             case "required":
-                var instance = InstanceAt(document, pointer);
+                var instance = at.Evaluate(document);
                 foreach (var name in schema?["required"]?.AsArray().Select(n => n!.GetValue<string>()) ?? [])
                 {
                     if (instance is { ValueKind: JsonValueKind.Object } obj && !obj.TryGetProperty(name, out _))
                     {
-                        yield return PolicyProblem.AtPointer(pointer + "/" + Escape(name), "is required");
+                        yield return PolicyProblem.AtPointer(at.Combine(name).ToString(), "is required");
                     }
                 }
 
                 break;
-            case "" when SchemaAt(schemaRoot, Parent(pointer)) is JsonObject parent && parent["properties"] is JsonObject known:
-                yield return PolicyProblem.AtPointer(pointer, UnknownMember(Unescape(pointer[(pointer.LastIndexOf('/') + 1)..]), known.Select(p => p.Key).Where(k => k != "$schema" || Parent(pointer).Length > 0)));
+            case "" when at.SegmentCount > 0 && at.GetParent(1) is { } owner && SchemaAt(schemaRoot, owner) is JsonObject parent && parent["properties"] is JsonObject known:
+                // additionalProperties: false — the member is not in the model; $schema is allowed at the top only.
+                yield return PolicyProblem.AtPointer(pointer, UnknownMember(at[at.SegmentCount - 1].ToString(), known.Select(p => p.Key).Where(k => k != "$schema" || at.SegmentCount > 1)));
                 break;
             case "format" when format == "duration":
                 yield return PolicyProblem.AtPointer(pointer, "must be an ISO 8601 duration such as \"PT10M\", \"PT24H\" or \"P7D\"");
@@ -106,23 +109,18 @@ internal static class PolicySchemaCheck
             : $"is not a known member; did you mean \"{suggestion}\"?";
     }
 
-    /// <summary>The subschema that governs the instance at <paramref name="pointer"/>, following properties, items, map values and local $refs.</summary>
-    private static JsonObject? SchemaAt(JsonObject root, string pointer)
+    /// <summary>The subschema that governs the instance at <paramref name="at"/>, following properties, items, map values and local $refs.</summary>
+    private static JsonObject? SchemaAt(JsonObject root, JsonPointer at)
     {
-        JsonObject? current = Resolve(root, root);
-        foreach (var segment in Segments(pointer))
+        var current = Resolve(root, root);
+        for (var i = 0; i < at.SegmentCount && current is not null; i++)
         {
-            if (current is null)
-            {
-                return null;
-            }
-
-            current = current["properties"] is JsonObject properties && properties[segment] is JsonObject property
+            var segment = at[i].ToString();
+            current = Resolve(root, current["properties"] is JsonObject properties && properties[segment] is JsonObject property
                 ? property
                 : current["items"] is JsonObject items && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _)
                     ? items
-                    : current["additionalProperties"] as JsonObject;
-            current = Resolve(root, current);
+                    : current["additionalProperties"] as JsonObject);
         }
 
         return current;
@@ -132,38 +130,10 @@ internal static class PolicySchemaCheck
     {
         for (var hops = 0; hops < 8 && schema?["$ref"]?.GetValue<string>() is { } reference && reference.StartsWith("#/", StringComparison.Ordinal); hops++)
         {
-            JsonNode? target = root;
-            foreach (var segment in Segments(reference[1..]))
-            {
-                target = target?[segment];
-            }
-
-            schema = target as JsonObject;
+            schema = JsonPointer.Parse(reference[1..]).TryEvaluate(root, out var target) ? target as JsonObject : null;
         }
 
         return schema;
-    }
-
-    private static JsonElement? InstanceAt(JsonElement document, string pointer)
-    {
-        var current = document;
-        foreach (var segment in Segments(pointer))
-        {
-            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var member))
-            {
-                current = member;
-            }
-            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < current.GetArrayLength())
-            {
-                current = current[index];
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        return current;
     }
 
     private static string Kinds(JsonNode? type)
@@ -191,15 +161,6 @@ internal static class PolicySchemaCheck
         JsonValueKind.Object => "an object",
         _ => "a string",
     };
-
-    private static IEnumerable<string> Segments(string pointer) =>
-        pointer.Length == 0 ? [] : pointer.TrimStart('/').Split('/').Select(Unescape);
-
-    private static string Parent(string pointer) => pointer.Length == 0 ? pointer : pointer[..pointer.LastIndexOf('/')];
-
-    private static string Escape(string segment) => segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
-
-    private static string Unescape(string segment) => segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
 
     /// <summary>Levenshtein distance, to suggest the member a typo meant.</summary>
     private static int EditDistance(string a, string b)
