@@ -23,10 +23,12 @@ public sealed record InboundEmail
 
     public MailHeaders Headers { get; init; } = MailHeaders.Empty;
 
-    public string? MessageId { get; init; }
+    /// <summary>The mail's own Message-ID (from its headers), without brackets.</summary>
+    public string? MessageId => Headers.MessageIds("Message-ID") is { Count: > 0 } ids ? ids[0] : null;
 
-    /// <summary>In-Reply-To then References ids, most specific first.</summary>
-    public IReadOnlyList<string> ThreadIds { get; init; } = [];
+    /// <summary>In-Reply-To then References ids (from its headers), most specific first.</summary>
+    public IReadOnlyList<string> ThreadIds =>
+        Headers.MessageIds("In-Reply-To").Concat(Headers.MessageIds("References").Reverse()).Distinct(StringComparer.Ordinal).ToList();
 
     public double? SpamScore { get; init; }
 

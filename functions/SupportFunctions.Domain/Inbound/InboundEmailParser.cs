@@ -21,64 +21,44 @@ public static class InboundEmailParser
 
         if (!fields.ContainsKey("headers") && fields.TryGetValue("email", out var mime))
         {
-            return RawMimeEmail.Read(mime) is { } raw
-                ? Build(raw.From, raw.To, raw.Cc, raw.Subject, raw.Text, raw.Html, raw.Headers, raw.Attachments, Field)
-                : (null, "the \"email\" field of this \"Send Raw\" post holds no MIME message");
+            var (raw, problem) = RawMimeEmail.Read(mime);
+            return raw is null ? (null, problem) : (WithPostFields(raw, Field), null);
         }
 
-        var headers = MailHeaders.Parse(Field("headers"));
-        var info = AttachmentInfo(Field("attachment-info"));
-        var attachments = files.Select(f => info.TryGetValue(f.Part, out var described)
-            ? f with { FileName = string.IsNullOrWhiteSpace(described.FileName) ? f.FileName : described.FileName, ContentType = described.ContentType }
-            : f).ToList();
-        return Build(
-            MailboxAddress.ParseList(Field("from")),
-            MailboxAddress.ParseList(Field("to")),
-            MailboxAddress.ParseList(Field("cc") ?? headers.Get("Cc")),
-            (Field("subject") ?? string.Empty).Trim(),
-            Field("text"),
-            Field("html"),
-            headers,
-            attachments,
-            Field);
-    }
-
-    /// <summary>One email from either mode's parts; envelope and spam score are always separate fields of the post.</summary>
-    private static (InboundEmail? Email, string? Problem) Build(
-        IReadOnlyList<MailboxAddress> from,
-        IReadOnlyList<MailboxAddress> to,
-        IReadOnlyList<MailboxAddress> cc,
-        string subject,
-        string? text,
-        string? html,
-        MailHeaders headers,
-        IReadOnlyList<InboundAttachment> attachments,
-        Func<string, string?> field)
-    {
+        var from = MailboxAddress.ParseList(Field("from"));
         if (from.Count == 0)
         {
             return (null, "the \"from\" field holds no email address");
         }
 
-        var (envelopeTo, envelopeFrom) = Envelope(field("envelope"));
-        var threadIds = headers.MessageIds("In-Reply-To").Concat(headers.MessageIds("References").Reverse()).Distinct(StringComparer.Ordinal).ToList();
+        var headers = MailHeaders.Parse(Field("headers"));
+        var info = AttachmentInfo(Field("attachment-info"));
         var email = new InboundEmail
         {
             From = from[0],
-            To = to,
-            Cc = cc,
+            To = MailboxAddress.ParseList(Field("to")),
+            Cc = MailboxAddress.ParseList(Field("cc") ?? headers.Get("Cc")),
+            Subject = (Field("subject") ?? string.Empty).Trim(),
+            Text = Field("text"),
+            Html = Field("html"),
+            Headers = headers,
+            Attachments = files.Select(f => info.TryGetValue(f.Part, out var described)
+                ? f with { FileName = string.IsNullOrWhiteSpace(described.FileName) ? f.FileName : described.FileName, ContentType = described.ContentType }
+                : f).ToList(),
+        };
+        return (WithPostFields(email, Field), null);
+    }
+
+    /// <summary>What SendGrid posts beside the mail in either mode: the SMTP envelope and the spam score.</summary>
+    private static InboundEmail WithPostFields(InboundEmail email, Func<string, string?> field)
+    {
+        var (envelopeTo, envelopeFrom) = Envelope(field("envelope"));
+        return email with
+        {
             EnvelopeTo = envelopeTo,
             EnvelopeFrom = envelopeFrom,
-            Subject = subject.Trim(),
-            Text = text,
-            Html = html,
-            Headers = headers,
-            MessageId = headers.MessageIds("Message-ID") is { Count: > 0 } ids ? ids[0] : null,
-            ThreadIds = threadIds,
             SpamScore = double.TryParse(field("spam_score"), NumberStyles.Float, CultureInfo.InvariantCulture, out var score) ? score : null,
-            Attachments = attachments,
         };
-        return (email, null);
     }
 
     /// <summary>Decodes a field in its charset; an unknown charset name falls back to UTF-8 rather than losing the mail.</summary>

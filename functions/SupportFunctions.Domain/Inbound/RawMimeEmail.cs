@@ -10,8 +10,8 @@ namespace SupportFunctions.Domain.Inbound;
 /// </summary>
 public static class RawMimeEmail
 {
-    /// <summary>The parts of the message, or null when the bytes hold no MIME message at all.</summary>
-    public static RawMimeParts? Read(byte[] mime)
+    /// <summary>The email (without the post's envelope and spam score), or the reason the bytes are not one we can read.</summary>
+    public static (InboundEmail? Email, string? Problem) Read(byte[] mime)
     {
         ArgumentNullException.ThrowIfNull(mime);
         MimeMessage message;
@@ -22,7 +22,13 @@ public static class RawMimeEmail
         }
         catch (FormatException)
         {
-            return null;
+            return (null, "the \"email\" field of this \"Send Raw\" post holds no MIME message");
+        }
+
+        var from = Mailboxes(message.From);
+        if (from.Count == 0)
+        {
+            return (null, "the \"from\" header of the MIME message holds no email address");
         }
 
         var headers = new StringBuilder();
@@ -41,15 +47,17 @@ public static class RawMimeEmail
             attachments.Add(new InboundAttachment($"attachment{attachments.Count + 1}", fileName, part.ContentType.MimeType, content.ToArray()));
         }
 
-        return new RawMimeParts(
-            MailHeaders.Parse(headers.ToString()),
-            Mailboxes(message.From),
-            Mailboxes(message.To),
-            Mailboxes(message.Cc),
-            message.Subject ?? string.Empty,
-            message.TextBody,
-            message.HtmlBody,
-            attachments);
+        return (new InboundEmail
+        {
+            From = from[0],
+            To = Mailboxes(message.To),
+            Cc = Mailboxes(message.Cc),
+            Subject = (message.Subject ?? string.Empty).Trim(),
+            Text = message.TextBody,
+            Html = message.HtmlBody,
+            Headers = MailHeaders.Parse(headers.ToString()),
+            Attachments = attachments,
+        }, null);
     }
 
     private static List<MailboxAddress> Mailboxes(InternetAddressList list) =>

@@ -31,6 +31,23 @@ public sealed class InboundEmailTests : IAsyncLifetime
         return await _app.Anonymous.SendAsync(request, TestTimeout.Token());
     }
 
+    /// <summary>Posts one of SendGrid's own sample bodies (Samples/, boundary xYzZY, bare line feeds) as SendGrid would.</summary>
+    private async Task<HttpResponseMessage> PostSampleAsync(string file)
+    {
+        var content = new ByteArrayContent(await File.ReadAllBytesAsync(RepositoryPaths.Combine("tests", "SupportFunctions.App.Tests", "Inbound", "Samples", file)));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=xYzZY");
+        return await _app.Anonymous.PostAsync(new Uri($"/api/inbound/email/{Secret}", UriKind.Relative), content, TestTimeout.Token());
+    }
+
+    /// <summary>The first case this test's app opens (its number is the policy's first), once the queued mail made it.</summary>
+    private async Task<StoredCase> FirstCaseAsync(string what)
+    {
+        var policy = _app.Services.GetRequiredService<SupportFunctions.Domain.Policies.SupportPolicy>();
+        var number = $"{policy.Intake.CaseNumberPrefix}-{1.ToString(new string('0', policy.Intake.CaseNumberDigits), System.Globalization.CultureInfo.InvariantCulture)}";
+        var cases = _app.Services.GetRequiredService<CaseRepository>();
+        return (await Eventually.WaitAsync(() => cases.GetAsync(number, TestTimeout.Token()), c => c is not null, TimeSpan.FromSeconds(20), what))!;
+    }
+
     private static async Task<JsonElement[]> CasesOfAsync(Customer customer, int atLeast)
     {
         return await Eventually.WaitAsync(
@@ -164,19 +181,11 @@ public sealed class InboundEmailTests : IAsyncLifetime
     [Fact]
     public async Task SendGrids_own_sample_post_with_bare_line_feeds_opens_an_anonymous_general_question()
     {
-        var sample = await File.ReadAllBytesAsync(RepositoryPaths.Combine("tests", "SupportFunctions.App.Tests", "Inbound", "Samples", "sendgrid-default_data.txt"));
-        var content = new ByteArrayContent(sample);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=xYzZY");
+        await SupportApp.Expect(await PostSampleAsync("sendgrid-default_data.txt"), HttpStatusCode.OK);
 
-        var response = await _app.Anonymous.PostAsync(new Uri($"/api/inbound/email/{Secret}", UriKind.Relative), content, TestTimeout.Token());
-
-        await SupportApp.Expect(response, HttpStatusCode.OK);
         // Digibee answers general questions from anyone, so the unknown sender gets an anonymous case.
-        var policy = _app.Services.GetRequiredService<SupportFunctions.Domain.Policies.SupportPolicy>();
-        var number = $"{policy.Intake.CaseNumberPrefix}-{1.ToString(new string('0', policy.Intake.CaseNumberDigits), System.Globalization.CultureInfo.InvariantCulture)}";
-        var cases = _app.Services.GetRequiredService<CaseRepository>();
-        var opened = await Eventually.WaitAsync(() => cases.GetAsync(number, TestTimeout.Token()), c => c is not null, TimeSpan.FromSeconds(20), "the sample's case");
-        Assert.Equal("Testing non-raw", opened!.Case.Subject);
+        var opened = await FirstCaseAsync("the sample's case");
+        Assert.Equal("Testing non-raw", opened.Case.Subject);
         Assert.Equal("test@example.com", opened.Case.RequesterEmail);
         Assert.Null(opened.Case.RequesterContactId);
         Assert.Equal("Hello Twilio SendGrid!", opened.Case.Description);
@@ -185,21 +194,13 @@ public sealed class InboundEmailTests : IAsyncLifetime
     [Fact]
     public async Task SendGrids_raw_mode_sample_with_a_jpeg_opens_a_case_with_the_decoded_attachment()
     {
-        var sample = await File.ReadAllBytesAsync(RepositoryPaths.Combine("tests", "SupportFunctions.App.Tests", "Inbound", "Samples", "sendgrid-raw_data_with_attachments.txt"));
-        var content = new ByteArrayContent(sample);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=xYzZY");
+        await SupportApp.Expect(await PostSampleAsync("sendgrid-raw_data_with_attachments.txt"), HttpStatusCode.OK);
 
-        var response = await _app.Anonymous.PostAsync(new Uri($"/api/inbound/email/{Secret}", UriKind.Relative), content, TestTimeout.Token());
-
-        await SupportApp.Expect(response, HttpStatusCode.OK);
-        var policy = _app.Services.GetRequiredService<SupportFunctions.Domain.Policies.SupportPolicy>();
-        var number = $"{policy.Intake.CaseNumberPrefix}-{1.ToString(new string('0', policy.Intake.CaseNumberDigits), System.Globalization.CultureInfo.InvariantCulture)}";
-        var cases = _app.Services.GetRequiredService<CaseRepository>();
-        var opened = await Eventually.WaitAsync(() => cases.GetAsync(number, TestTimeout.Token()), c => c is not null, TimeSpan.FromSeconds(20), "the raw sample's case");
-        Assert.Equal("Inbound Parse Test Raw Data with Attachment", opened!.Case.Subject);
+        var opened = await FirstCaseAsync("the raw sample's case");
+        Assert.Equal("Inbound Parse Test Raw Data with Attachment", opened.Case.Subject);
         Assert.Equal("test@example.com", opened.Case.RequesterEmail);
         Assert.Equal("Hello Twilio SendGrid!", opened.Case.Description.Trim());
-        var attachment = Assert.Single(await cases.GetAttachmentsAsync(number, TestTimeout.Token()));
+        var attachment = Assert.Single(await _app.Services.GetRequiredService<CaseRepository>().GetAttachmentsAsync(opened.Case.Number, TestTimeout.Token()));
         Assert.Equal("SendGrid.jpg", attachment.FileName);
         Assert.Equal("image/jpeg", attachment.ContentType);
         Assert.True(attachment.Size > 1000, $"the JPEG is decoded from base64 ({attachment.Size} bytes)");
