@@ -45,20 +45,8 @@ internal static partial class Logs
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Polling queue {Queue} failed: status {Status}, code {ErrorCode}")]
     public static partial void QueuePollFailed(ILogger logger, string queue, int status, string? errorCode);
 
-    [LoggerMessage(EventId = 4100, Level = LogLevel.Debug, Message = "Timer {Kind} for {Subject} dropped: {Reason}")]
-    public static partial void TimerDropped(ILogger logger, string kind, string subject, string reason);
-
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Timer {Kind} for {Subject} fired (due {DueAt:O})")]
-    public static partial void TimerFired(ILogger logger, string kind, string subject, DateTimeOffset dueAt);
-
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Reconciler re-armed timer {Kind} for {Subject}, due {DueAt:O} and not fired")]
-    public static partial void TimerRearmed(ILogger logger, string kind, string subject, DateTimeOffset dueAt);
-
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Timer reconciliation failed: status {Status}, code {ErrorCode}")]
     public static partial void ReconcileFailed(ILogger logger, int status, string? errorCode);
-
-    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Timer reconciliation waits: the timers queue is behind (its front message was due {DueAt:O})")]
-    public static partial void TimerReconcileDeferred(ILogger logger, DateTimeOffset dueAt);
 
     [LoggerMessage(EventId = 5000, Level = LogLevel.Warning, Message = "SLA {Effect} on case {CaseNumber}: {Clock} at {Elapsed} of {Target}")]
     public static partial void SlaThreshold(ILogger logger, string effect, string caseNumber, string clock, TimeSpan elapsed, TimeSpan target);
@@ -125,4 +113,7 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 7300, Level = LogLevel.Warning, Message = "Durable task hub {HubName} cannot be created yet ({Reason}); case orchestrations start once storage answers")]
     public static partial void DurableBackendWaiting(ILogger logger, string hubName, string reason);
+
+    [LoggerMessage(EventId = 7301, Level = LogLevel.Warning, Message = "Durable task hub {HubName} did not release its partition leases within {Timeout} at shutdown; the next process takes them over when they expire")]
+    public static partial void DurableLeasesNotReleased(ILogger logger, string hubName, TimeSpan timeout);
 }

@@ -25,6 +25,8 @@ public sealed class DurableBackend : IHostedService, IAsyncDisposable
     private readonly StorageConnection _connection;
     private readonly ILoggerFactory _loggers;
     private readonly int _port;
+    private static readonly TimeSpan LeaseReleaseTimeout = TimeSpan.FromSeconds(10);
+
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _sidecar;
     private Task _starting = Task.CompletedTask;
@@ -147,7 +149,16 @@ public sealed class DurableBackend : IHostedService, IAsyncDisposable
         // lease expires.
         if (Service is not null)
         {
-            await Service.StopAsync(isForced: false);
+            // Bounded: with storage unreachable the provider retries its lease writes for as long as it is let; the
+            // leases then simply expire.
+            try
+            {
+                await Service.StopAsync(isForced: false).WaitAsync(LeaseReleaseTimeout, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                Logs.DurableLeasesNotReleased(_loggers.CreateLogger<DurableBackend>(), HubName, LeaseReleaseTimeout);
+            }
         }
     }
 
