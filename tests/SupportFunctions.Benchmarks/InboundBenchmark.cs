@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using SupportFunctions.App.Storage;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.Benchmarks;
@@ -26,17 +25,13 @@ public static class InboundBenchmark
             ["SupportFunctions:Queues:BatchSize"] = "32",
         };
         await using var app = new BenchApp(connectionString, policyPath, settings);
-        app.UseKestrel(0);
-        app.StartServer();
-        await app.Services.GetRequiredService<StorageInitializer>().Ready;
-        using var http = app.CreateClient();
-        http.DefaultRequestHeaders.Add("X-Api-Key", BenchApp.AdminKey);
-        await Expect(await http.PostAsJsonAsync("/api/admin/accounts", new { id = "bench", name = "Bench Corp", timeZone = "America/Sao_Paulo", language = "pt" }));
+        using var http = await app.StartAsAdminAsync();
+        await BenchApp.ExpectAsync(await http.PostAsJsonAsync("/api/admin/accounts", new { id = "bench", name = "Bench Corp", timeZone = "America/Sao_Paulo", language = "pt" }));
         // The flood limit applies per sender, so the bench writes from many contacts' addresses.
         const int senders = 64;
         for (var i = 0; i < senders; i++)
         {
-            await Expect(await http.PostAsJsonAsync("/api/admin/accounts/bench/contacts", new { id = $"c{i}", name = $"Bench {i}", email = $"user{i}@bench.example" }));
+            await BenchApp.ExpectAsync(await http.PostAsJsonAsync("/api/admin/accounts/bench/contacts", new { id = $"c{i}", name = $"Bench {i}", email = $"user{i}@bench.example" }));
         }
 
         var messageIds = app.Services.GetRequiredService<MessageIdRepository>();
@@ -100,13 +95,5 @@ public static class InboundBenchmark
         var content = new ByteArrayContent(body.ToArray());
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
         return content;
-    }
-
-    private static async Task Expect(HttpResponseMessage response)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"Seeding answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
     }
 }

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using SupportFunctions.App.Storage;
 
 namespace SupportFunctions.Benchmarks;
 
@@ -16,17 +13,11 @@ public static class IntakeBenchmark
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SUPPORTFUNCTIONS_APP", AppContext.BaseDirectory);
         using var counter = new StorageRequestCount();
         await using var app = new BenchApp(connectionString, policyPath);
-        app.UseKestrel(0);
-        app.StartServer();
-        await app.Services.GetRequiredService<StorageInitializer>().Ready;
-        using var http = app.CreateClient();
-        http.DefaultRequestHeaders.Add("X-Api-Key", BenchApp.AdminKey);
+        using var http = await app.StartAsAdminAsync();
 
-        await Expect(await http.PostAsJsonAsync("/api/admin/accounts", new { id = "bench", name = "Bench Corp", timeZone = "America/New_York" }));
-        await Expect(await http.PostAsJsonAsync("/api/admin/accounts/bench/contacts", new { id = "bench-admin", name = "Bench Admin", email = "bench@bench.example", roles = new[] { "Administrator" } }));
-        var key = (await (await http.PostAsJsonAsync("/api/admin/keys", new { principalKind = "contact", principalId = "bench-admin", accountId = "bench" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
-        using var customer = app.CreateClient();
-        customer.DefaultRequestHeaders.Add("X-Api-Key", key);
+        await BenchApp.ExpectAsync(await http.PostAsJsonAsync("/api/admin/accounts", new { id = "bench", name = "Bench Corp", timeZone = "America/New_York" }));
+        await BenchApp.ExpectAsync(await http.PostAsJsonAsync("/api/admin/accounts/bench/contacts", new { id = "bench-admin", name = "Bench Admin", email = "bench@bench.example", roles = new[] { "Administrator" } }));
+        using var customer = await app.ContactClientAsync(http, "bench", "bench-admin");
 
         var body = new
         {
@@ -56,14 +47,6 @@ public static class IntakeBenchmark
             });
             var perCase = (counter.Total - requestsBefore) / (double)Math.Max(1, Interlocked.Read(ref created));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{concurrency,11} {result.OperationsPerSecond,9:F0} {result.P50Milliseconds,8:F2} {result.P99Milliseconds,8:F2} {perCase,17:F2}"));
-        }
-    }
-
-    private static async Task Expect(HttpResponseMessage response)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"Seeding answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
     }
 }

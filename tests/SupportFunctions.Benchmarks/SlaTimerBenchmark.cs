@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using SupportFunctions.App.Storage;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.Benchmarks;
@@ -36,23 +34,17 @@ public static class SlaTimerBenchmark
         await File.WriteAllTextAsync(policyPath, policy.ToJsonString());
 
         await using var app = new BenchApp(connectionString, policyPath);
-        app.UseKestrel(0);
-        app.StartServer();
-        await app.Services.GetRequiredService<StorageInitializer>().Ready;
-        using var http = app.CreateClient();
-        http.DefaultRequestHeaders.Add("X-Api-Key", BenchApp.AdminKey);
-        await Expect(await http.PostAsJsonAsync("/api/admin/accounts", new { id = "bench", name = "Bench Corp", timeZone = "UTC", contractStatus = "active" }));
-        await Expect(await http.PostAsJsonAsync("/api/admin/accounts/bench/contacts", new { id = "bench-admin", name = "Bench Admin", email = "bench@bench.example", roles = new[] { "Administrator" }, designated = true }));
-        var key = (await (await http.PostAsJsonAsync("/api/admin/keys", new { principalKind = "contact", principalId = "bench-admin", accountId = "bench" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
-        using var customer = app.CreateClient();
-        customer.DefaultRequestHeaders.Add("X-Api-Key", key);
+        using var http = await app.StartAsAdminAsync();
+        await BenchApp.ExpectAsync(await http.PostAsJsonAsync("/api/admin/accounts", new { id = "bench", name = "Bench Corp", timeZone = "UTC", contractStatus = "active" }));
+        await BenchApp.ExpectAsync(await http.PostAsJsonAsync("/api/admin/accounts/bench/contacts", new { id = "bench-admin", name = "Bench Admin", email = "bench@bench.example", roles = new[] { "Administrator" }, designated = true }));
+        using var customer = await app.ContactClientAsync(http, "bench", "bench-admin");
 
         var started = DateTimeOffset.UtcNow;
         var numbers = new System.Collections.Concurrent.ConcurrentBag<string>();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
             using var response = await customer.PostAsJsonAsync("/api/cases", new { subject = $"Bench case {i}", description = "Queues route slowly", category = "technical-problem", severity = 3, fields = new { businessImpact = "Long waits" } }, ct);
-            await Expect(response);
+            await BenchApp.ExpectAsync(response);
             numbers.Add((await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("number").GetString()!);
         });
         var opening = DateTimeOffset.UtcNow - started;
@@ -96,13 +88,5 @@ public static class SlaTimerBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"breach lateness (recorded - due): p50 {Percentile(0.5):F0} ms, p99 {Percentile(0.99):F0} ms, max {(lateness.Length == 0 ? double.NaN : lateness[^1]):F0} ms, min {(lateness.Length == 0 ? double.NaN : lateness[0]):F0} ms"));
         Console.WriteLine($"lost: {count - breaches.Count}, doubled: {doubled}");
         File.Delete(policyPath);
-    }
-
-    private static async Task Expect(HttpResponseMessage response)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
     }
 }
