@@ -1,15 +1,15 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using SupportFunctions.App.Durable;
 using SupportFunctions.App.Notifications;
 using SupportFunctions.App.Partners;
 using SupportFunctions.App.Security;
 using SupportFunctions.App.Sla;
-using SupportFunctions.App.Durable;
-using SupportFunctions.Domain.Sla;
 using SupportFunctions.App.Uploads;
 using SupportFunctions.Domain.Cases;
 using SupportFunctions.Domain.Directory;
 using SupportFunctions.Domain.Policies;
+using SupportFunctions.Domain.Sla;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Cases;
@@ -149,7 +149,7 @@ public sealed class CaseIntakeService(
         // Orchestration before state: if the transaction below fails, the SLA orchestration finds no case and plans
         // nothing; a committed case never lacks its orchestration. Its instance id is the case number's, so a raced
         // duplicate of this request starts nothing new.
-        await orchestrations.StartSlaAsync(number, cancellationToken);
+        await orchestrations.StartSlaAsync(number, new SlaPlan(SlaPlanner.NextCheck(policy, opening.Case, now)), cancellationToken);
         await index.AddAsync(opening.Case, cancellationToken);
         if (!await cases.CreateAsync(opening, cancellationToken))
         {

@@ -8,16 +8,17 @@ namespace SupportFunctions.App.Durable;
 
 /// <summary>
 /// The SLA timer fired: records the warnings and breaches due (<see cref="SlaThresholds"/>; each only once, by the
-/// clocks' own state, however often the activity runs) — never before the instant they were due.
+/// clocks' own state, however often the activity runs) — never before the instant they were due — and answers with the
+/// next check of the case as it now stands, so the orchestration needs no second activity to plan.
 /// </summary>
-public sealed class ApplySlaThresholdsActivity(CaseChanges changes, SupportPolicy policy, TimeProvider time, ILogger<ApplySlaThresholdsActivity> logger) : TaskActivity<SlaCheck, int>
+public sealed class ApplySlaThresholdsActivity(CaseChanges changes, SupportPolicy policy, TimeProvider time, ILogger<ApplySlaThresholdsActivity> logger) : TaskActivity<SlaCheck, SlaPlan>
 {
-    public override async Task<int> RunAsync(TaskActivityContext context, SlaCheck input)
+    public override async Task<SlaPlan> RunAsync(TaskActivityContext context, SlaCheck input)
     {
         ArgumentNullException.ThrowIfNull(input);
         await DueTime.WaitUntilAsync(time, input.At, CancellationToken.None);
         var applied = 0;
-        await changes.ApplyAsync(input.Number, stored =>
+        var current = await changes.ApplyAsync(input.Number, stored =>
         {
             var change = new CaseChangeBuilder(stored.Case, time.GetUtcNow(), "system");
             var effects = SlaThresholds.Apply(change, policy);
@@ -30,6 +31,6 @@ public sealed class ApplySlaThresholdsActivity(CaseChanges changes, SupportPolic
             // The orchestration plans its next round itself; telling it "the case changed" would only add a round.
             return effects.Count == 0 ? null : new CaseChange(change) { SignalsSla = false };
         }, CancellationToken.None);
-        return applied;
+        return new SlaPlan(current is null ? null : SlaPlanner.NextCheck(policy, current, time.GetUtcNow()), applied);
     }
 }

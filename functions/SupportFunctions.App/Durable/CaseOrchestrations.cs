@@ -21,8 +21,9 @@ public sealed class CaseOrchestrations(DurableTaskClient client, SupportPolicy p
 
     public static string WaitInstanceId(string number, DateTimeOffset since) => $"wait-{number}-{since.UtcTicks}";
 
-    public Task StartSlaAsync(string number, CancellationToken cancellationToken) =>
-        StartOnceAsync(nameof(CaseSlaOrchestration), SlaInstanceId(number), number, cancellationToken);
+    /// <summary>Starts the case's SLA orchestration; <paramref name="plan"/>, when the caller knows it (a new case), saves it a planning step.</summary>
+    public Task StartSlaAsync(string number, SlaPlan? plan, CancellationToken cancellationToken) =>
+        StartOnceAsync(nameof(CaseSlaOrchestration), SlaInstanceId(number), new SlaRound(number, plan), cancellationToken);
 
     /// <summary>Before a change is committed: starts the customer-change wait it begins, if any.</summary>
     public async Task BeforeCommitAsync(SupportCase before, SupportCase after, CancellationToken cancellationToken)
@@ -49,7 +50,7 @@ public sealed class CaseOrchestrations(DurableTaskClient client, SupportPolicy p
             // A case opened before its orchestration existed (or whose start was lost) gets one now.
             if (await client.GetInstanceAsync(SlaInstanceId(after.Number), getInputsAndOutputs: false, cancellationToken) is null)
             {
-                await StartSlaAsync(after.Number, cancellationToken);
+                await StartSlaAsync(after.Number, null, cancellationToken);
             }
             else
             {

@@ -3,22 +3,24 @@ using Microsoft.DurableTask;
 namespace SupportFunctions.App.Durable;
 
 /// <summary>
-/// One per case (instance id from the case number): asks for the next SLA threshold of the case's running clocks, arms
-/// a durable timer for it, and races it against <see cref="ChangedEvent"/> (a first public reply, a status change that
-/// pauses or resumes the clocks, a severity change, a reopen, a close). The timer applies the thresholds due; an event
-/// means "plan again". Each round ends in ContinueAsNew, so a case open for months keeps a history of one round. Time
-/// comes only from the orchestration context; every effect is an activity. Waits are cancelled with Cancel, not
+/// One per case (instance id from the case number): knows or asks for the next SLA threshold of the case's running
+/// clocks, arms a durable timer for it, and races it against <see cref="ChangedEvent"/> (a first public reply, a status
+/// change that pauses or resumes the clocks, a severity change, a reopen, a close). The timer's activity applies the
+/// thresholds due and answers with the next one, so a round costs one activity; an event means "plan again". Each round
+/// ends in ContinueAsNew, so a case open for months keeps a history of one round. Time comes only from the
+/// orchestration context; every effect is an activity. Waits are cancelled with Cancel, not
 /// CancelAsync: orchestrator code must go on on the dispatcher's thread, and CancelAsync resumes on the thread pool.
 /// </summary>
-public sealed class CaseSlaOrchestration : TaskOrchestrator<string, string?>
+public sealed class CaseSlaOrchestration : TaskOrchestrator<SlaRound, string?>
 {
     public const string ChangedEvent = "case-changed";
 
-    public override async Task<string?> RunAsync(TaskOrchestrationContext context, string input)
+    public override async Task<string?> RunAsync(TaskOrchestrationContext context, SlaRound input)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
         var now = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
-        var plan = await context.CallActivityAsync<SlaPlan>(nameof(PlanSlaCheckActivity), new SlaCheck(input, now));
+        var plan = input.Plan ?? await context.CallActivityAsync<SlaPlan>(nameof(PlanSlaCheckActivity), new SlaCheck(input.Number, now));
         // What the instance waits for, for operators (and tests) reading the instance's status.
         context.SetCustomStatus(plan);
 
@@ -31,12 +33,12 @@ public sealed class CaseSlaOrchestration : TaskOrchestrator<string, string?>
             if (await Task.WhenAny(timer, changed) == timer)
             {
                 stopWaiting.Cancel();
-                await context.CallActivityAsync(nameof(ApplySlaThresholdsActivity), new SlaCheck(input, due));
+                var next = await context.CallActivityAsync<SlaPlan>(nameof(ApplySlaThresholdsActivity), new SlaCheck(input.Number, due));
+                context.ContinueAsNew(new SlaRound(input.Number, next), preserveUnprocessedEvents: true);
+                return null;
             }
-            else
-            {
-                stopTimer.Cancel();
-            }
+
+            stopTimer.Cancel();
         }
         else
         {
@@ -44,7 +46,7 @@ public sealed class CaseSlaOrchestration : TaskOrchestrator<string, string?>
             await changed;
         }
 
-        context.ContinueAsNew(input, preserveUnprocessedEvents: true);
+        context.ContinueAsNew(new SlaRound(input.Number), preserveUnprocessedEvents: true);
         return null;
     }
 }
