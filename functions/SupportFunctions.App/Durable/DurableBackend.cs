@@ -29,6 +29,7 @@ public sealed class DurableBackend : IHostedService, IAsyncDisposable
 
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _sidecar;
+    private SidecarOrchestrationService? _dispatch;
     private Task _starting = Task.CompletedTask;
 
     public DurableBackend(IOptions<DurableOptions> options, IOptions<StorageOptions> storage, StorageConnection connection, ILoggerFactory loggers)
@@ -52,8 +53,6 @@ public sealed class DurableBackend : IHostedService, IAsyncDisposable
     public GrpcChannel Channel { get; }
 
     public string HubName => DurableHubName.For(_options.Value.HubName, _storage.Value.Prefix);
-
-    public AzureStorageOrchestrationService? Service { get; private set; }
 
     /// <summary>
     /// Creates the task hub and starts the sidecar. Storage that cannot be reached does not stop the service from
@@ -100,20 +99,21 @@ public sealed class DurableBackend : IHostedService, IAsyncDisposable
     private async Task StartWithAsync(AzureStorageOrchestrationService service, CancellationToken cancellationToken)
     {
         await service.CreateIfNotExistsAsync();
-        Service = service;
+        var dispatch = new SidecarOrchestrationService(service);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddRouting();
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(_loggers);
-        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationService>(dispatch);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var sidecar = builder.Build();
         sidecar.MapGrpcService<TaskHubGrpcServer>();
         await sidecar.StartAsync(cancellationToken);
         _sidecar = sidecar;
+        _dispatch = dispatch;
     }
 
     private AzureStorageOrchestrationServiceSettings Settings()
@@ -144,16 +144,16 @@ public sealed class DurableBackend : IHostedService, IAsyncDisposable
             await _sidecar.StopAsync(cancellationToken);
         }
 
-        // The sidecar stops its dispatchers without waiting for the provider; stopping it here releases the partition
-        // leases now, so the next process (a restart, a deployment) resumes the waits at once instead of after the
-        // lease expires.
-        if (Service is not null)
+        // The sidecar stops the provider from a callback nobody awaits; awaiting the same (shared) stop here releases the
+        // partition leases before the process ends, so the next one (a restart, a deployment) resumes the waits at once
+        // instead of after the leases expire.
+        if (_dispatch is not null)
         {
             // Bounded: with storage unreachable the provider retries its lease writes for as long as it is let; the
             // leases then simply expire.
             try
             {
-                await Service.StopAsync(isForced: false).WaitAsync(LeaseReleaseTimeout, cancellationToken);
+                await _dispatch.StopAsync(isForced: false).WaitAsync(LeaseReleaseTimeout, cancellationToken);
             }
             catch (TimeoutException)
             {
