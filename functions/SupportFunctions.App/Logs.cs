@@ -78,8 +78,8 @@ internal static partial class Logs
     [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Purge run {RunId} finished: {Pages} page(s), {Purged} item(s) purged, {Held} kept by legal holds")]
     public static partial void PurgeFinished(ILogger logger, string runId, int pages, long purged, long held);
 
-    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Purge run {RunId} resumes a page of {Source} ({Targets} item(s)) left pending by an interrupted worker")]
-    public static partial void PurgePageResumed(ILogger logger, string runId, string source, int targets);
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Information, Message = "Purged the histories of {Count} orchestration(s) that ended before {Before:O}")]
+    public static partial void OrchestrationHistoriesPurged(ILogger logger, int count, DateTimeOffset before);
 
     [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Case {CaseNumber} changed while being anonymised; the next purge run judges it again")]
     public static partial void AnonymiseSkipped(ILogger logger, string caseNumber);

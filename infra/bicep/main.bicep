@@ -49,7 +49,7 @@ var deploymentContainer = 'app-package'
 // Every table, container and queue the app uses (StorageLayout); the app also creates them at start-up, idempotently.
 var tables = ['cases', 'caseindex', 'counters', 'idempotency', 'directory', 'apikeys', 'uploads', 'poison', 'defects', 'errorsignatures', 'inbound', 'messageids', 'holds', 'purges']
 var containers = ['files', 'inbound', 'purges', 'outbox', deploymentContainer]
-var queues = ['inbound', 'cases-inbound', 'purges', 'notifications']
+var queues = ['inbound', 'cases-inbound', 'notifications']
 
 // Built-in role definition ids.
 var roles = {
@@ -193,8 +193,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'SupportFunctions__Durable__ControlQueueBatchSize', value: '32' }
         { name: 'SupportFunctions__Durable__MaxConcurrentActivities', value: '10' }
         { name: 'SupportFunctions__Durable__MaxConcurrentOrchestrations', value: '10' }
+        { name: 'SupportFunctions__Durable__WorkItemVisibilityTimeout', value: '00:05:00' }
         { name: 'SupportFunctions__Retention__Schedule', value: purgeSchedule }
-        { name: 'SupportFunctions__Retention__SliceSeconds', value: '30' }
+        { name: 'SupportFunctions__Retention__OrchestrationHistoryDays', value: '30' }
         { name: 'SupportFunctions__Retention__PageSize', value: '1000' }
         { name: 'SupportFunctions__Retention__BatchDeletes', value: 'true' }
         { name: 'SupportFunctions__Retention__Parallelism', value: '16' }

@@ -1,5 +1,3 @@
-using DurableTask.Core.Exceptions;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using SupportFunctions.Domain.Cases;
 using SupportFunctions.Domain.Policies;
@@ -14,16 +12,13 @@ namespace SupportFunctions.App.Durable;
 /// </summary>
 public sealed class CaseOrchestrations(DurableTaskClient client, SupportPolicy policy)
 {
-    /// <summary>Every status an instance can be in: an existing instance, whatever its state, is never replaced.</summary>
-    private static readonly OrchestrationRuntimeStatus[] Existing = Enum.GetValues<OrchestrationRuntimeStatus>();
-
     public static string SlaInstanceId(string number) => "sla-" + number;
 
     public static string WaitInstanceId(string number, DateTimeOffset since) => $"wait-{number}-{since.UtcTicks}";
 
     /// <summary>Starts the case's SLA orchestration; <paramref name="plan"/>, when the caller knows it (a new case), saves it a planning step.</summary>
     public Task StartSlaAsync(string number, SlaPlan? plan, CancellationToken cancellationToken) =>
-        StartOnceAsync(nameof(CaseSlaOrchestration), SlaInstanceId(number), new SlaRound(number, plan), cancellationToken);
+        client.StartOnceAsync(nameof(CaseSlaOrchestration), SlaInstanceId(number), new SlaRound(number, plan), cancellationToken);
 
     /// <summary>Before a change is committed: starts the customer-change wait it begins, if any.</summary>
     public async Task BeforeCommitAsync(SupportCase before, SupportCase after, CancellationToken cancellationToken)
@@ -32,7 +27,7 @@ public sealed class CaseOrchestrations(DurableTaskClient client, SupportPolicy p
         if (CaseClosing.WaitBegun(before, after) is { } since)
         {
             var schedule = CaseClosing.WaitSchedule(policy, since);
-            await StartOnceAsync(nameof(CustomerWaitOrchestration), WaitInstanceId(after.Number, since), new CustomerWait(after.Number, since, schedule.RemindAt, schedule.ClosesAt), cancellationToken);
+            await client.StartOnceAsync(nameof(CustomerWaitOrchestration), WaitInstanceId(after.Number, since), new CustomerWait(after.Number, since, schedule.RemindAt, schedule.ClosesAt), cancellationToken);
         }
     }
 
@@ -56,18 +51,6 @@ public sealed class CaseOrchestrations(DurableTaskClient client, SupportPolicy p
             {
                 await client.RaiseEventAsync(SlaInstanceId(after.Number), CaseSlaOrchestration.ChangedEvent, after.Status.ToString(), cancellationToken);
             }
-        }
-    }
-
-    private async Task StartOnceAsync(string name, string instanceId, object input, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions(instanceId).WithDedupeStatuses(Existing), cancellationToken);
-        }
-        catch (OrchestrationAlreadyExistsException)
-        {
-            // Started before (a retried request, a redelivered message): the running instance is the one we want.
         }
     }
 }

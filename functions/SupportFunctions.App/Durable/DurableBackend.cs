@@ -128,6 +128,7 @@ public sealed class DurableBackend : IHostedService, IAsyncDisposable
             ControlQueueBatchSize = options.ControlQueueBatchSize,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
+            WorkItemQueueVisibilityTimeout = options.WorkItemVisibilityTimeout,
             LoggerFactory = _loggers,
             // The app lease serves blue/green swaps of a Functions app; one service per task hub does not need it, and
             // without it a restarted service takes the partition over as soon as the old one released it.

@@ -23,4 +23,11 @@ public sealed class DurableOptions
     public int MaxConcurrentActivities { get; set; } = 8;
 
     public int MaxConcurrentOrchestrations { get; set; } = 8;
+
+    /// <summary>
+    /// How long an activity message stays hidden while it runs: after a crash, the activity is run again this much
+    /// later. It must exceed the longest activity (a purge page), because the sidecar's dispatcher does not renew it.
+    /// The provider's default, 5 minutes.
+    /// </summary>
+    public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

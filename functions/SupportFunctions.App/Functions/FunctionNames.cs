@@ -17,7 +17,6 @@ public static class FunctionNames
         {
             ["InboundQueue"] = StorageLayout.InboundQueue,
             ["CasesInboundQueue"] = StorageLayout.CasesInboundQueue,
-            ["PurgesQueue"] = StorageLayout.PurgesQueue,
             ["NotificationsQueue"] = StorageLayout.NotificationsQueue,
         };
 }

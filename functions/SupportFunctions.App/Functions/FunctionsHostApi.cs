@@ -22,7 +22,7 @@ public static class FunctionsHostApi
         return endpoints;
     }
 
-    private static async Task<IResult> Invoke(string function, HttpRequest request, QueueDispatcher dispatcher, IEnumerable<IReconciler> reconcilers, PurgeRunner purges, CancellationToken cancellationToken)
+    private static async Task<IResult> Invoke(string function, HttpRequest request, QueueDispatcher dispatcher, IEnumerable<IReconciler> reconcilers, PurgeRuns purges, CancellationToken cancellationToken)
     {
         if (string.Equals(function, FunctionNames.ReconcileTimers, StringComparison.OrdinalIgnoreCase))
         {
@@ -37,7 +37,7 @@ public static class FunctionsHostApi
 
         if (string.Equals(function, FunctionNames.PurgeRetention, StringComparison.OrdinalIgnoreCase))
         {
-            var (run, started) = await purges.StartAsync(dryRun: false, "schedule", cancellationToken);
+            var (run, started) = await purges.StartScheduledAsync(cancellationToken);
             return TypedResults.Ok(InvocationResponse.Done(started ? $"Started purge run {run.Id}." : $"Purge run {run.Id} is still in progress; not starting another."));
         }
 

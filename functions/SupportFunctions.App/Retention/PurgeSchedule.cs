@@ -6,7 +6,7 @@ using SupportFunctions.Domain.Retention;
 namespace SupportFunctions.App.Retention;
 
 /// <summary>Standalone only: starts a purge run at each time of the NCRONTAB schedule (under Functions, the PurgeRetention timer trigger does).</summary>
-public sealed class PurgeSchedule(PurgeRunner runner, StorageInitializer storage, IOptions<RetentionOptions> options, TimeProvider time, ILogger<PurgeSchedule> logger) : BackgroundService
+public sealed class PurgeSchedule(PurgeRuns runs, StorageInitializer storage, IOptions<RetentionOptions> options, TimeProvider time, ILogger<PurgeSchedule> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,7 +23,7 @@ public sealed class PurgeSchedule(PurgeRunner runner, StorageInitializer storage
             await Task.Delay(schedule.Next(now) - now, time, stoppingToken);
             try
             {
-                await runner.StartAsync(dryRun: false, "schedule", stoppingToken);
+                await runs.StartScheduledAsync(stoppingToken);
             }
             catch (RequestFailedException ex)
             {

@@ -14,9 +14,9 @@ public static class RetentionApi
         group.MapPost("/purges", StartPurge).WithName("StartPurge")
             .WithSummary("Start a purge run now ({\"dryRun\": true} counts and lists without deleting). 202 with the run; 409 while another run is unfinished.")
             .Produces(202).ProducesProblem(409).ProducesValidationProblem(422);
-        group.MapGet("/purges", async (PurgeRunRepository runs, PurgeRunner runner, CancellationToken ct) =>
-            TypedResults.Ok((await runs.ListAsync(100, ct)).Select(r => View(r, runner)))).WithName("ListPurges").WithSummary("The last 100 purge runs, newest first.");
-        group.MapGet("/purges/{runId}", GetPurge).WithName("GetPurge").WithSummary("A run: state, checkpoint, counts per data class purged and held.");
+        group.MapGet("/purges", async (PurgeRuns runs, CancellationToken ct) =>
+            TypedResults.Ok((await runs.ListAsync(100, ct)).Select(r => View(r, runs)))).WithName("ListPurges").WithSummary("The last 100 purge runs, newest first.");
+        group.MapGet("/purges/{runId}", GetPurge).WithName("GetPurge").WithSummary("A run: state (running, completed, failed), the source it is in, counts per data class purged and held.");
         group.MapGet("/purges/{runId}/proof", GetProof).WithName("GetPurgeProof").WithSummary("The ids the run touched (would touch, for a dry run), one per line; no personal data.");
         group.MapGet("/holds", async (LegalHoldRepository holds, CancellationToken ct) => TypedResults.Ok(await holds.ListAsync(ct))).WithName("ListLegalHolds");
         group.MapPut("/holds/{scope}/{id}", PlaceHold).WithName("PlaceLegalHold").WithSummary("scope cases or accounts; {\"reason\": \"...\"}. Stops every purge and anonymisation under it until released.").ProducesValidationProblem(422);
@@ -24,7 +24,7 @@ public static class RetentionApi
         return group;
     }
 
-    private static async Task<IResult> StartPurge(HttpRequest http, PurgeRunner runner, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<IResult> StartPurge(HttpRequest http, PurgeRuns runs, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var dryRun = false;
         if (http.ContentLength is > 0 || http.Headers.TransferEncoding.Count > 0)
@@ -52,17 +52,17 @@ public static class RetentionApi
             }
         }
 
-        var (run, started) = await runner.StartAsync(dryRun, Caller.From(user).Actor, cancellationToken);
+        var (run, started) = await runs.StartAsync(dryRun, Caller.From(user).Actor, cancellationToken);
         if (!started)
         {
             return Problems.Problem(StatusCodes.Status409Conflict, "A purge run is in progress.", $"Run {run.Id} (started {run.StartedAt:O}) has not finished; follow it at /api/admin/purges/{run.Id}.", "purge-in-progress", new Dictionary<string, object?> { ["runId"] = run.Id });
         }
 
-        return TypedResults.Accepted($"/api/admin/purges/{run.Id}", View(run, runner));
+        return TypedResults.Accepted($"/api/admin/purges/{run.Id}", View(run, runs));
     }
 
-    private static async Task<IResult> GetPurge(string runId, PurgeRunRepository runs, PurgeRunner runner, CancellationToken cancellationToken) =>
-        await runs.GetAsync(runId, cancellationToken) is { } run ? TypedResults.Ok(View(run, runner)) : Problems.NotFound($"There is no purge run {runId}.");
+    private static async Task<IResult> GetPurge(string runId, PurgeRuns runs, CancellationToken cancellationToken) =>
+        await runs.GetAsync(runId, cancellationToken) is { } run ? TypedResults.Ok(View(run, runs)) : Problems.NotFound($"There is no purge run {runId}.");
 
     private static async Task<IResult> GetProof(string runId, PurgeRunRepository runs, CancellationToken cancellationToken)
     {
@@ -126,16 +126,17 @@ public static class RetentionApi
         _ => null,
     };
 
-    private static object View(PurgeRun run, PurgeRunner runner) => new
+    private static object View(PurgeRun run, PurgeRuns runs) => new
     {
         run.Id,
         run.DryRun,
         run.Trigger,
         run.State,
+        run.Error,
         run.StartedAt,
         run.FinishedAt,
-        phase = run.Phase < runner.Phases.Count ? runner.Phases[run.Phase] : null,
-        phases = runner.Phases,
+        phase = run.Phase < runs.Phases.Count ? runs.Phases[run.Phase] : null,
+        phases = runs.Phases,
         run.Pages,
         run.Purged,
         run.Held,

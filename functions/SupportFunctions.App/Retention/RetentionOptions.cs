@@ -8,8 +8,8 @@ public sealed class RetentionOptions
     /// <summary>NCRONTAB (six fields, UTC), the same expression the Functions timer trigger reads; empty: no standalone schedule.</summary>
     public string Schedule { get; set; } = "0 0 2 * * *";
 
-    /// <summary>How long one queue delivery works on a run before handing the rest to a new message (well under the visibility timeout).</summary>
-    public int SliceSeconds { get; set; } = 30;
+    /// <summary>Days an ended orchestration's history (a purge run, a customer-change wait) is kept before the schedule purges it.</summary>
+    public int OrchestrationHistoryDays { get; set; } = 30;
 
     /// <summary>Entities or blobs read per page (a table page holds at most 1,000).</summary>
     public int PageSize { get; set; } = 1000;

@@ -5,14 +5,14 @@ namespace SupportFunctions.App.Retention;
 
 public static class RetentionServiceCollectionExtensions
 {
-    /// <summary>Legal holds, purge runs and their queue handler; standalone, the purge schedule.</summary>
+    /// <summary>Legal holds and purge runs (their orchestration is registered with the other durable tasks); standalone, the purge schedule.</summary>
     public static IServiceCollection AddSupportRetention(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
         services.AddSingleton<LegalHoldRepository>();
         services.AddSingleton<PurgeRunRepository>();
-        services.AddSingleton<PurgeRunner>();
-        services.AddSingleton<IQueueHandler, PurgeQueueHandler>();
+        services.AddSingleton<PurgeSweep>();
+        services.AddSingleton<PurgeRuns>();
         if (HostingMode.RunsOwnWorkers(configuration))
         {
             services.AddHostedService<PurgeSchedule>();

@@ -8,7 +8,7 @@ namespace SupportFunctions.App.Timers;
 public static class TimerServiceCollectionExtensions
 {
     /// <summary>
-    /// The case orchestrations (SLA clocks, customer-change waits) on Durable Task, case changes, queue dispatch, and —
+    /// The orchestrations (SLA clocks, customer-change waits, purge runs) on Durable Task, case changes, queue dispatch, and —
     /// standalone — the queue poller and the reconcile schedule.
     /// </summary>
     public static IServiceCollection AddSupportTimers(this IServiceCollection services, IConfiguration configuration)
@@ -16,15 +16,7 @@ public static class TimerServiceCollectionExtensions
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section);
         services.AddOptions<TimerOptions>().BindConfiguration(TimerOptions.Section);
         services.AddSingleton<PoisonRepository>();
-        services.AddSupportDurable(tasks =>
-        {
-            tasks.AddOrchestrator<CaseSlaOrchestration>();
-            tasks.AddOrchestrator<CustomerWaitOrchestration>();
-            tasks.AddActivity<PlanSlaCheckActivity>();
-            tasks.AddActivity<ApplySlaThresholdsActivity>();
-            tasks.AddActivity<RemindCustomerActivity>();
-            tasks.AddActivity<AutoCloseCaseActivity>();
-        });
+        services.AddSupportDurable();
         services.AddSingleton<CaseOrchestrations>();
         services.AddSingleton<CaseChanges>();
         services.AddSingleton<QueueDispatcher>();

@@ -1,14 +1,15 @@
 namespace SupportFunctions.Storage.Repositories;
 
 /// <summary>
-/// One purge run and its checkpoint: which phase and page it has reached, the page it planned but has not yet
-/// confirmed (re-executed on resume, so a crash neither skips nor double-counts a page), and counts per data class.
-/// Free of personal data: the ids touched are in the run's proof blobs.
+/// One purge run: who started it, and — once it has ended — its report: pages, counts per data class purged and held.
+/// The run's progress while it works lives in its orchestration (history and custom status), not here. Free of
+/// personal data: the ids touched are in the run's proof blobs.
 /// </summary>
 public sealed record PurgeRun
 {
     public const string Running = "running";
     public const string Completed = "completed";
+    public const string Failed = "failed";
 
     public required string Id { get; init; }
 
@@ -23,17 +24,11 @@ public sealed record PurgeRun
 
     public string State { get; init; } = Running;
 
-    /// <summary>Index of the phase in progress (a table, a container, the closed cases).</summary>
+    /// <summary>Why a failed run stopped.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>Index of the phase reached (a table, a container, the closed cases); the number of phases once completed.</summary>
     public int Phase { get; init; }
-
-    /// <summary>Where the phase's next page starts; null at its beginning.</summary>
-    public string? Continuation { get; init; }
-
-    /// <summary>A page was planned (its plan blob holds the keys) and must be executed before moving on.</summary>
-    public bool PagePending { get; init; }
-
-    /// <summary>The continuation to move to once the pending page is done; null: the phase ends with it.</summary>
-    public string? PendingContinuation { get; init; }
 
     public int Pages { get; init; }
 
@@ -42,9 +37,6 @@ public sealed record PurgeRun
 
     /// <summary>Expired items kept because a legal hold covers them, per data class.</summary>
     public IReadOnlyDictionary<string, long> Held { get; init; } = new Dictionary<string, long>();
-
-    /// <summary>Until when the worker processing the run owns it; another worker takes over after that.</summary>
-    public DateTimeOffset? LeaseUntil { get; init; }
 
     public string? ETag { get; init; }
 }

@@ -7,8 +7,8 @@ using SupportFunctions.Storage.Tables;
 namespace SupportFunctions.Storage.Repositories;
 
 /// <summary>
-/// Purge runs (table) with their plans and proofs (blobs). One run at a time: a lock row names the unfinished run, so
-/// the schedule and an administrator starting a run together get the same run.
+/// Purge runs (table) with their page plans and proofs (blobs). One run at a time: a lock row names the unfinished run,
+/// so the schedule and an administrator starting a run together get the same run.
 /// </summary>
 public sealed class PurgeRunRepository(StorageLayout layout)
 {
@@ -69,7 +69,7 @@ public sealed class PurgeRunRepository(StorageLayout layout)
     {
         ArgumentNullException.ThrowIfNull(run);
         var etag = await Table.UpdateAsync(ToEntity(run), run.ETag ?? "*", cancellationToken: cancellationToken);
-        if (run.State == PurgeRun.Completed)
+        if (run.State != PurgeRun.Running)
         {
             var current = await Table.FindAsync(LockPartition, LockRow, cancellationToken: cancellationToken);
             if (current is not null && current.GetString("RunId") == run.Id)
@@ -81,15 +81,16 @@ public sealed class PurgeRunRepository(StorageLayout layout)
         return run with { ETag = etag };
     }
 
-    public async Task SavePlanAsync(string runId, string plan, CancellationToken cancellationToken)
+    /// <summary>The keys a page will purge, saved before any is touched (they may name personal files: deleted when the run ends).</summary>
+    public async Task SavePlanAsync(string runId, int page, string plan, CancellationToken cancellationToken)
     {
         using var content = new MemoryStream(Encoding.UTF8.GetBytes(plan), writable: false);
-        await Blobs.UploadAsync($"{runId}/plan.json", content, "application/json", overwrite: true, cancellationToken: cancellationToken);
+        await Blobs.UploadAsync(PlanName(runId, page), content, "application/json", overwrite: true, cancellationToken: cancellationToken);
     }
 
-    public async Task<string?> LoadPlanAsync(string runId, CancellationToken cancellationToken)
+    public async Task<string?> LoadPlanAsync(string runId, int page, CancellationToken cancellationToken)
     {
-        using var download = await Blobs.DownloadOrNullAsync($"{runId}/plan.json", cancellationToken);
+        using var download = await Blobs.DownloadOrNullAsync(PlanName(runId, page), cancellationToken);
         if (download is null)
         {
             return null;
@@ -98,6 +99,17 @@ public sealed class PurgeRunRepository(StorageLayout layout)
         using var reader = new StreamReader(download.Content, Encoding.UTF8);
         return await reader.ReadToEndAsync(cancellationToken);
     }
+
+    /// <summary>Deletes the run's page plans (a missing one is success).</summary>
+    public async Task DeletePlansAsync(string runId, CancellationToken cancellationToken)
+    {
+        await foreach (var blob in Blobs.ListAsync($"{runId}/plan/", cancellationToken))
+        {
+            await Blobs.DeleteIfExistsAsync(blob.Name, cancellationToken);
+        }
+    }
+
+    private static string PlanName(string runId, int page) => $"{runId}/plan/{page:D6}.json";
 
     /// <summary>The proof of one page: the ids it touched, one per line. Written again on a resumed page, never twice over.</summary>
     public async Task SaveProofAsync(string runId, int page, IEnumerable<string> ids, CancellationToken cancellationToken)
@@ -135,14 +147,11 @@ public sealed class PurgeRunRepository(StorageLayout layout)
         ["StartedAt"] = run.StartedAt,
         ["FinishedAt"] = run.FinishedAt,
         ["State"] = run.State,
+        ["Error"] = run.Error,
         ["Phase"] = run.Phase,
-        ["Continuation"] = run.Continuation,
-        ["PagePending"] = run.PagePending,
-        ["PendingContinuation"] = run.PendingContinuation,
         ["Pages"] = run.Pages,
         ["Purged"] = StoredJson.Write(run.Purged),
         ["Held"] = StoredJson.Write(run.Held),
-        ["LeaseUntil"] = run.LeaseUntil,
         ["DataClass"] = "purgeRun",
     };
 
@@ -154,14 +163,11 @@ public sealed class PurgeRunRepository(StorageLayout layout)
         StartedAt = e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue,
         FinishedAt = e.GetDateTimeOffset("FinishedAt"),
         State = e.GetString("State") ?? PurgeRun.Running,
+        Error = e.GetString("Error"),
         Phase = e.GetInt32("Phase") ?? 0,
-        Continuation = e.GetString("Continuation"),
-        PagePending = e.GetBoolean("PagePending") ?? false,
-        PendingContinuation = e.GetString("PendingContinuation"),
         Pages = e.GetInt32("Pages") ?? 0,
         Purged = StoredJson.Read<Dictionary<string, long>>(e.GetString("Purged"), []),
         Held = StoredJson.Read<Dictionary<string, long>>(e.GetString("Held"), []),
-        LeaseUntil = e.GetDateTimeOffset("LeaseUntil"),
         ETag = e.ETag.ToString(),
     };
 }

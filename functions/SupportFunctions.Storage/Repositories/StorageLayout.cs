@@ -27,14 +27,13 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     public const string OutboxContainer = "outbox";
     public const string InboundQueue = "inbound";
     public const string CasesInboundQueue = "cases-inbound";
-    public const string PurgesQueue = "purges";
     public const string NotificationsQueue = "notifications";
 
     public static IReadOnlyList<string> TableNames { get; } = [CasesTable, CaseIndexTable, CountersTable, IdempotencyTable, DirectoryTable, ApiKeysTable, UploadsTable, PoisonTable, DefectsTable, ErrorSignaturesTable, InboundTable, MessageIdsTable, HoldsTable, PurgesTable];
 
     public static IReadOnlyList<string> ContainerNames { get; } = [FilesContainer, InboundContainer, PurgesContainer, OutboxContainer];
 
-    public static IReadOnlyList<string> QueueNames { get; } = [InboundQueue, CasesInboundQueue, PurgesQueue, NotificationsQueue];
+    public static IReadOnlyList<string> QueueNames { get; } = [InboundQueue, CasesInboundQueue, NotificationsQueue];
 
     public StorageNaming Naming => naming;
 

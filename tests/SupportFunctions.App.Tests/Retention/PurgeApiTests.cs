@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using SupportFunctions.App.Durable;
+using SupportFunctions.App.Retention;
 using SupportFunctions.App.Tests.Cases;
 using SupportFunctions.App.Tests.Infrastructure;
 using SupportFunctions.Storage.Blobs;
@@ -119,6 +122,31 @@ public sealed class PurgeApiTests : IAsyncLifetime
         var after = await _app.SnapshotAsync();
         Assert.Equal(before.Where(t => t.Key != StorageLayout.PurgesTable), after.Where(t => t.Key != StorageLayout.PurgesTable));
         Assert.Equal(2, (await _app.Admin.GetStringAsync(new Uri(run.GetProperty("proof").GetString()!, UriKind.Relative))).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task The_scheduled_start_purges_histories_of_orchestrations_ended_over_30_days_ago_and_keeps_the_run_reports()
+    {
+        var open = await OpenAsync();
+        var old = (await PurgeAsync(dryRun: true)).GetProperty("id").GetString()!;
+        var durable = _app.Services.GetRequiredService<DurableTaskClient>();
+        Assert.NotNull(await durable.GetInstanceAsync(PurgeRuns.InstanceId(old)));
+
+        // 29 days on, the ended run's history is young enough to stay.
+        _clock.Offset = TimeSpan.FromDays(29);
+        var (young, _) = await _app.Services.GetRequiredService<PurgeRuns>().StartScheduledAsync(CancellationToken.None);
+        await Eventually.WaitAsync(async () => (await _app.Services.GetRequiredService<PurgeRuns>().GetAsync(young.Id, CancellationToken.None))!.State, state => state == "completed", TimeSpan.FromSeconds(30), "the scheduled run to complete");
+        Assert.NotNull(await durable.GetInstanceAsync(PurgeRuns.InstanceId(old)));
+
+        _clock.Offset = TimeSpan.FromDays(31);
+        await _app.Services.GetRequiredService<PurgeRuns>().StartScheduledAsync(CancellationToken.None);
+
+        Assert.Null(await durable.GetInstanceAsync(PurgeRuns.InstanceId(old)));
+        // A case's SLA orchestration never ends while the case can be reopened: it stays, however old.
+        Assert.NotNull(await durable.GetInstanceAsync(CaseOrchestrations.SlaInstanceId(open)));
+        var report = await (await _app.Admin.GetAsync(new Uri($"/api/admin/purges/{old}", UriKind.Relative))).JsonAsync();
+        Assert.Equal("completed", report.GetProperty("state").GetString());
+        Assert.True(report.GetProperty("dryRun").GetBoolean());
     }
 
     [Fact]

@@ -23,8 +23,8 @@ public sealed class PurgeResumeTests
         ["SupportFunctions:Storage:Prefix"] = prefix,
         ["SupportFunctions:Retention:Schedule"] = string.Empty,
         ["SupportFunctions:Retention:PageSize"] = PageSize.ToString(CultureInfo.InvariantCulture),
-        ["SupportFunctions:Retention:SliceSeconds"] = "1",
-        ["SupportFunctions:Queues:VisibilityTimeoutSeconds"] = "1",
+        // The interrupted page's activity is retried this soon after the first process stops holding it.
+        ["SupportFunctions:Durable:WorkItemVisibilityTimeout"] = "00:00:10",
     };
 
     private static Task<SupportApp> StartAsync(string prefix, Action<IServiceCollection>? services = null) =>

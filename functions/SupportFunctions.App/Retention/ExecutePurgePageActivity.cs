@@ -1,0 +1,13 @@
+using Microsoft.DurableTask;
+
+namespace SupportFunctions.App.Retention;
+
+/// <summary>Purges a planned page and writes its proof (<see cref="PurgeSweep.ExecutePageAsync"/>).</summary>
+public sealed class ExecutePurgePageActivity(PurgeSweep sweep, IHostApplicationLifetime lifetime) : TaskActivity<PurgePageRequest, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, PurgePageRequest input)
+    {
+        await sweep.ExecutePageAsync(input, lifetime.ApplicationStopping);
+        return true;
+    }
+}
