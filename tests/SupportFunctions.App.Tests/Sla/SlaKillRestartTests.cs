@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Azure.Data.Tables;
+using SupportFunctions.App.Durable;
+using SupportFunctions.App.Tests.Cases;
+using SupportFunctions.App.Tests.Infrastructure;
+
+namespace SupportFunctions.App.Tests.Sla;
+
+/// <summary>
+/// The service killed outright (SIGKILL, no shutdown, its partition lease left to expire) while a case's SLA timer is
+/// armed: a new process takes the task hub over and records the warning and the breach once each, never early.
+/// </summary>
+public sealed class SlaKillRestartTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    private const int FirstResponseSeconds = 20;
+
+    [Fact]
+    public async Task A_service_killed_mid_wait_is_followed_by_one_that_fires_the_breach_once_and_never_early()
+    {
+        var cancel = TestTimeout.Token(150);
+        var policy = TestPolicies.PureCloudInSeconds(firstResponseSeconds: FirstResponseSeconds);
+        Customer customer;
+        string prefix;
+        var seeding = await SupportApp.StartAsync(policy);
+        customer = await seeding.CustomerAsync(designated: true);
+        prefix = seeding.Prefix;
+        await seeding.StopAsync(); // keeps the storage the next processes share
+
+        var settings = SupportAppFactory.Settings(policy);
+        settings["SupportFunctions:Storage:Prefix"] = prefix;
+        string number;
+        using (var killed = await ChildService.StartAsync(settings, cancel))
+        {
+            using var client = new HttpClient { BaseAddress = killed.Address };
+            client.DefaultRequestHeaders.Add("X-Api-Key", customer.Key);
+            var opened = await client.PostAsync(new Uri("/api/cases", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(new { subject = "Degraded routing", description = "Queues route slowly", category = "technical-problem", severity = 2, fields = new { businessImpact = "Long waits" } }), cancel);
+            await SupportApp.Expect(opened, HttpStatusCode.Created);
+            number = (await opened.JsonAsync()).GetProperty("number").GetString()!;
+            await ArmedAsync(prefix, number, cancel);
+            killed.Kill();
+            output.WriteLine($"killed at {DateTimeOffset.UtcNow:O}");
+        }
+
+        await using var restarted = await SupportApp.StartAsync(policy, s => s["SupportFunctions:Storage:Prefix"] = prefix);
+        var events = await Eventually.WaitAsync(
+            async () => (await (await restarted.Admin.GetAsync(new Uri($"/api/cases/{number}/events", UriKind.Relative), cancel)).JsonAsync()).EnumerateArray().ToList(),
+            e => e.Any(x => x.GetProperty("type").GetString() == "sla-breached"),
+            TimeSpan.FromSeconds(120),
+            "the breach after the kill");
+        await Task.Delay(TimeSpan.FromSeconds(2), cancel);
+        events = (await (await restarted.Admin.GetAsync(new Uri($"/api/cases/{number}/events", UriKind.Relative), cancel)).JsonAsync()).EnumerateArray().ToList();
+
+        var types = events.Select(e => e.GetProperty("type").GetString()).ToList();
+        Assert.Equal(1, types.Count(t => t == "sla-warning"));
+        Assert.Equal(1, types.Count(t => t == "sla-breached"));
+        var created = events.First(e => e.GetProperty("type").GetString() == "created").GetProperty("at").GetDateTimeOffset();
+        var breached = events.First(e => e.GetProperty("type").GetString() == "sla-breached").GetProperty("at").GetDateTimeOffset();
+        output.WriteLine($"created {created:O}, breached {breached:O}: {(breached - created.AddSeconds(FirstResponseSeconds)).TotalSeconds:F1} s after it was due");
+        Assert.True(breached >= created.AddSeconds(FirstResponseSeconds), $"breach recorded at {breached:O}, before it was due at {created.AddSeconds(FirstResponseSeconds):O}");
+    }
+
+    /// <summary>The orchestration has run and armed its timer (its custom status names the next check), read from the task hub's instances table.</summary>
+    private static async Task ArmedAsync(string prefix, string number, CancellationToken cancellationToken)
+    {
+        var instances = new TableClient(Azurite.ConnectionString, DurableHubName.For(null, prefix) + "Instances");
+        await Eventually.WaitAsync(
+            async () =>
+            {
+                try
+                {
+                    return (await instances.GetEntityIfExistsAsync<TableEntity>(CaseOrchestrations.SlaInstanceId(number), string.Empty, cancellationToken: cancellationToken)).Value?.GetString("CustomStatus");
+                }
+                catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+                {
+                    return null;
+                }
+            },
+            status => status?.Contains("nextCheckAt", StringComparison.OrdinalIgnoreCase) == true,
+            TimeSpan.FromSeconds(30),
+            "the SLA timer to be armed");
+    }
+
+    /// <summary>The app as its own process (dotnet SupportFunctions.App.dll), so the test can kill it like an OOM or a lost VM would.</summary>
+    private sealed class ChildService : IDisposable
+    {
+        private readonly Process _process;
+
+        private ChildService(Process process, Uri address)
+        {
+            _process = process;
+            Address = address;
+        }
+
+        public Uri Address { get; }
+
+        public static async Task<ChildService> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
+        {
+            using var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var start = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "SupportFunctions.App.dll"), "--urls", $"http://127.0.0.1:{port}" },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = AppContext.BaseDirectory,
+            };
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            foreach (var (key, value) in settings)
+            {
+                start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
+
+            var process = Process.Start(start)!;
+            // Drained so a chatty log never blocks the child on a full pipe.
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var service = new ChildService(process, new Uri($"http://127.0.0.1:{port}"));
+            using var probeClient = new HttpClient { BaseAddress = service.Address, Timeout = TimeSpan.FromSeconds(5) };
+            await Eventually.WaitAsync(
+                async () =>
+                {
+                    Assert.False(process.HasExited, $"the service exited with code {(process.HasExited ? process.ExitCode : 0)}");
+                    try
+                    {
+                        return (await probeClient.GetAsync(new Uri("/api/health/ready", UriKind.Relative), cancellationToken)).StatusCode;
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return HttpStatusCode.ServiceUnavailable;
+                    }
+                },
+                status => status == HttpStatusCode.OK,
+                TimeSpan.FromSeconds(60),
+                "the child service to be ready");
+            return service;
+        }
+
+        /// <summary>SIGKILL: no shutdown hooks, no lease release.</summary>
+        public void Kill()
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                Kill();
+            }
+
+            _process.Dispose();
+        }
+    }
+}
