@@ -1,5 +1,5 @@
 // SupportFunctions on Azure: one storage account (the app's tables, queues and containers, and the Functions host's
-// own), a Flex Consumption Linux Function App running the published app as a custom handler, Application Insights,
+// own), a Flex Consumption Linux Function App running the .NET isolated worker (functions/SupportFunctions.Functions), Application Insights,
 // and a Key Vault for the secrets. The app reaches storage and Key Vault with its system-assigned identity: no account
 // keys in settings (shared-key access is off on the account).
 targetScope = 'resourceGroup'
@@ -167,8 +167,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
       }
-      // The Functions stack "custom" (custom handler) on FC1; FUNCTIONS_WORKER_RUNTIME is not an app setting on Flex.
-      runtime: { name: 'custom', version: '1.0' }
+      // The .NET isolated worker (functions/SupportFunctions.Functions, net10.0) on FC1; FUNCTIONS_WORKER_RUNTIME is not
+      // an app setting on Flex. Where a region lacks 10.0: az functionapp list-flexconsumption-locations --runtime dotnet-isolated
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
     }
     siteConfig: {
       minTlsVersion: '1.2'
@@ -179,21 +180,12 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'SupportFunctionsStorage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
         { name: 'SupportFunctionsStorage__tableServiceUri', value: storage.properties.primaryEndpoints.table }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-        // The app: storage by managed identity, the policy, custom-handler mode, schedules.
+        // The app: storage by managed identity, the policy, functions mode (the worker sets it too), schedules.
         { name: 'SupportFunctions__Storage__AccountName', value: storage.name }
         { name: 'SupportFunctions__Policy', value: policyPath }
         { name: 'SupportFunctions__Hosting__Mode', value: 'functions' }
         { name: 'SupportFunctions__Timers__ReconcileSchedule', value: reconcileSchedule }
-        // Durable Task on the Azure Storage provider (the standalone service hosts it until the isolated worker's
-        // Durable extension does): the provider's 4 partitions spread load over instances; a 5 s poll ceiling keeps
-        // SLA timers within seconds of due while an idle app polls each queue at most every 5 s.
-        { name: 'SupportFunctions__Durable__HubName', value: 'supportfunctions' }
-        { name: 'SupportFunctions__Durable__PartitionCount', value: '4' }
-        { name: 'SupportFunctions__Durable__MaxQueuePollingInterval', value: '00:00:05' }
-        { name: 'SupportFunctions__Durable__ControlQueueBatchSize', value: '32' }
-        { name: 'SupportFunctions__Durable__MaxConcurrentActivities', value: '10' }
-        { name: 'SupportFunctions__Durable__MaxConcurrentOrchestrations', value: '10' }
-        { name: 'SupportFunctions__Durable__WorkItemVisibilityTimeout', value: '00:05:00' }
+        // Durable Functions: host.json's durableTask section (hub, Azure Storage provider on SupportFunctionsStorage).
         { name: 'SupportFunctions__Retention__Schedule', value: purgeSchedule }
         { name: 'SupportFunctions__Retention__OrchestrationHistoryDays', value: '30' }
         { name: 'SupportFunctions__Retention__PageSize', value: '1000' }

@@ -6,8 +6,9 @@ using System.Net.Sockets;
 namespace SupportFunctions.Benchmarks;
 
 /// <summary>
-/// Cold start of the packaged app (dist/package/app, self-contained ReadyToRun, as the Functions host starts it: from its
-/// folder with FUNCTIONS_CUSTOMHANDLER_PORT): time from process start to the first 200 from /api/health, several runs.
+/// Cold start of the standalone service as a VM or container runs it (dist/standalone: self-contained, ReadyToRun,
+/// linux-x64), from process start to the first 200 from /api/health, several runs. The Functions worker cannot start
+/// without the Functions host (it connects to the host's gRPC endpoint first), which cannot be installed here.
 /// </summary>
 public static class ColdStartBenchmark
 {
@@ -16,7 +17,7 @@ public static class ColdStartBenchmark
         var executable = Path.Combine(packageFolder, "SupportFunctions.App");
         if (!File.Exists(executable))
         {
-            throw new InvalidOperationException($"{executable} does not exist; scripts/bench coldstart runs scripts/package first.");
+            throw new InvalidOperationException($"{executable} does not exist; scripts/bench coldstart publishes it first.");
         }
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
@@ -25,10 +26,11 @@ public static class ColdStartBenchmark
         {
             var port = FreePort();
             var start = new ProcessStartInfo(executable) { WorkingDirectory = packageFolder, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add("--urls");
+            start.ArgumentList.Add($"http://127.0.0.1:{port}");
             start.Environment["SupportFunctions__Storage__ConnectionString"] = connectionString;
             start.Environment["SupportFunctions__Storage__Prefix"] = "cold" + run.ToString(CultureInfo.InvariantCulture);
             start.Environment["SupportFunctions__Policy"] = "policies/everbridge.json";
-            start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
             var clock = Stopwatch.StartNew();
             using var process = Process.Start(start)!;
             process.OutputDataReceived += (_, _) => { };

@@ -29,7 +29,7 @@ internal static class BenchmarkProgram
                 await SlaTimerBenchmark.RunAsync(connectionString, count);
                 return 0;
             case "coldstart":
-                await ColdStartBenchmark.RunAsync(connectionString, Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_PACKAGE_APP") ?? "dist/package/app", int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_RUNS") ?? "9", CultureInfo.InvariantCulture));
+                await ColdStartBenchmark.RunAsync(connectionString, Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_PACKAGE_APP") ?? "dist/standalone", int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_RUNS") ?? "9", CultureInfo.InvariantCulture));
                 return 0;
             case "purge":
                 var entities = int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_PURGE_ENTITIES") ?? "100000", CultureInfo.InvariantCulture);

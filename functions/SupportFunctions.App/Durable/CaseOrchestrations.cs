@@ -10,15 +10,17 @@ namespace SupportFunctions.App.Durable;
 /// (a failed commit leaves an orchestration whose activities find nothing to do, never a committed case without one);
 /// "the case changed" is raised after the commit, so the orchestration plans from what was written.
 /// </summary>
-public sealed class CaseOrchestrations(DurableTaskClient client, SupportPolicy policy)
+public sealed class CaseOrchestrations(DurableClientAccessor durable, SupportPolicy policy)
 {
+    private DurableTaskClient Client => durable.Client;
+
     public static string SlaInstanceId(string number) => "sla-" + number;
 
     public static string WaitInstanceId(string number, DateTimeOffset since) => $"wait-{number}-{since.UtcTicks}";
 
     /// <summary>Starts the case's SLA orchestration; <paramref name="plan"/>, when the caller knows it (a new case), saves it a planning step.</summary>
     public Task StartSlaAsync(string number, SlaPlan? plan, CancellationToken cancellationToken) =>
-        client.StartOnceAsync(nameof(CaseSlaOrchestration), SlaInstanceId(number), new SlaRound(number, plan), cancellationToken);
+        Client.StartOnceAsync(nameof(CaseSlaOrchestration), SlaInstanceId(number), new SlaRound(number, plan), cancellationToken);
 
     /// <summary>Before a change is committed: starts the customer-change wait it begins, if any.</summary>
     public async Task BeforeCommitAsync(SupportCase before, SupportCase after, CancellationToken cancellationToken)
@@ -27,7 +29,7 @@ public sealed class CaseOrchestrations(DurableTaskClient client, SupportPolicy p
         if (CaseClosing.WaitBegun(before, after) is { } since)
         {
             var schedule = CaseClosing.WaitSchedule(policy, since);
-            await client.StartOnceAsync(nameof(CustomerWaitOrchestration), WaitInstanceId(after.Number, since), new CustomerWait(after.Number, since, schedule.RemindAt, schedule.ClosesAt), cancellationToken);
+            await Client.StartOnceAsync(nameof(CustomerWaitOrchestration), WaitInstanceId(after.Number, since), new CustomerWait(after.Number, since, schedule.RemindAt, schedule.ClosesAt), cancellationToken);
         }
     }
 
@@ -37,19 +39,19 @@ public sealed class CaseOrchestrations(DurableTaskClient client, SupportPolicy p
         ArgumentNullException.ThrowIfNull(after);
         if (CaseClosing.WaitEnded(before, after) is { } since)
         {
-            await client.RaiseEventAsync(WaitInstanceId(after.Number, since), CustomerWaitOrchestration.EndedEvent, after.Status.ToString(), cancellationToken);
+            await Client.RaiseEventAsync(WaitInstanceId(after.Number, since), CustomerWaitOrchestration.EndedEvent, after.Status.ToString(), cancellationToken);
         }
 
         if (signalSla)
         {
             // A case opened before its orchestration existed (or whose start was lost) gets one now.
-            if (await client.GetInstanceAsync(SlaInstanceId(after.Number), getInputsAndOutputs: false, cancellationToken) is null)
+            if (await Client.GetInstanceAsync(SlaInstanceId(after.Number), getInputsAndOutputs: false, cancellationToken) is null)
             {
                 await StartSlaAsync(after.Number, null, cancellationToken);
             }
             else
             {
-                await client.RaiseEventAsync(SlaInstanceId(after.Number), CaseSlaOrchestration.ChangedEvent, after.Status.ToString(), cancellationToken);
+                await Client.RaiseEventAsync(SlaInstanceId(after.Number), CaseSlaOrchestration.ChangedEvent, after.Status.ToString(), cancellationToken);
             }
         }
     }

@@ -9,7 +9,7 @@ namespace SupportFunctions.App.Hosting;
 /// Checks the settings the app cannot run without before the host is built, so a wrong setting stops start-up with
 /// one sentence per problem (which setting, what form it takes) rather than a stack trace.
 /// </summary>
-internal static class StartupSettings
+public static class StartupSettings
 {
     public static IReadOnlyList<string> Problems(IConfiguration configuration)
     {

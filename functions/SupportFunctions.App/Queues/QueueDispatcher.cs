@@ -46,6 +46,25 @@ public sealed class QueueDispatcher(IEnumerable<IQueueHandler> handlers, Storage
         }
     }
 
+    /// <summary>
+    /// For a host that deletes and redelivers messages itself (the Functions queue trigger): the handler runs; a failure
+    /// before the policy's last delivery is thrown, so the host delivers the message again; at the last it is parked
+    /// and the call succeeds, so the host deletes it and the one poison list (<c>GET /api/admin/poison</c>) holds it
+    /// under either host.
+    /// </summary>
+    public async Task DeliverAsync(string queue, InboundQueueMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        try
+        {
+            await HandlerFor(queue).HandleAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && message.DequeueCount >= MaxDequeueCount)
+        {
+            await ParkAsync(queue, message.Id, message.Text, message.DequeueCount, ex, cancellationToken);
+        }
+    }
+
     public async Task ParkAsync(string queue, string messageId, string text, long dequeueCount, Exception error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(error);

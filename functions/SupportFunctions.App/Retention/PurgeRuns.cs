@@ -11,8 +11,10 @@ namespace SupportFunctions.App.Retention;
 /// <see cref="RetentionPurgeOrchestration"/>; reading one merges the run's record with its orchestration's progress.
 /// The only code that touches the purge orchestration through the Durable Task client.
 /// </summary>
-public sealed class PurgeRuns(PurgeRunRepository runs, PurgeSweep sweep, DurableTaskClient client, IOptions<RetentionOptions> options, TimeProvider time, ILogger<PurgeRuns> logger)
+public sealed class PurgeRuns(PurgeRunRepository runs, PurgeSweep sweep, DurableClientAccessor durable, IOptions<RetentionOptions> options, TimeProvider time, ILogger<PurgeRuns> logger)
 {
+    private DurableTaskClient Client => durable.Client;
+
     public static string InstanceId(string runId) => "purge-" + runId;
 
     public IReadOnlyList<string> Phases => sweep.Phases;
@@ -53,7 +55,7 @@ public sealed class PurgeRuns(PurgeRunRepository runs, PurgeSweep sweep, Durable
         var before = time.GetUtcNow() - TimeSpan.FromDays(Math.Max(1, options.Value.OrchestrationHistoryDays));
         // The sidecar needs a lower bound (it dereferences CreatedFrom unconditionally).
         var filter = new PurgeInstancesFilter(CreatedFrom: DateTimeOffset.UnixEpoch, CreatedTo: before, Statuses: [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated]);
-        var purged = await client.PurgeAllInstancesAsync(filter, cancellationToken);
+        var purged = await Client.PurgeAllInstancesAsync(filter, cancellationToken);
         Logs.OrchestrationHistoriesPurged(logger, purged.PurgedInstanceCount, before);
         return await StartAsync(dryRun: false, "schedule", cancellationToken);
     }
@@ -74,7 +76,7 @@ public sealed class PurgeRuns(PurgeRunRepository runs, PurgeSweep sweep, Durable
     }
 
     private Task StartOrchestrationAsync(PurgeRun run, CancellationToken cancellationToken) =>
-        client.StartOnceAsync(nameof(RetentionPurgeOrchestration), InstanceId(run.Id), PurgeProgress.Start(run.Id, run.DryRun, run.StartedAt, sweep.Phases.Count), cancellationToken);
+        Client.StartOnceAsync(nameof(RetentionPurgeOrchestration), InstanceId(run.Id), PurgeProgress.Start(run.Id, run.DryRun, run.StartedAt, sweep.Phases.Count), cancellationToken);
 
     /// <summary>A running run's record with its orchestration's progress, or its failure; an ended run's record is its report.</summary>
     private async Task<PurgeRun> WithProgressAsync(PurgeRun run, CancellationToken cancellationToken)
@@ -84,7 +86,7 @@ public sealed class PurgeRuns(PurgeRunRepository runs, PurgeSweep sweep, Durable
             return run;
         }
 
-        var instance = await client.GetInstanceAsync(InstanceId(run.Id), getInputsAndOutputs: true, cancellationToken);
+        var instance = await Client.GetInstanceAsync(InstanceId(run.Id), getInputsAndOutputs: true, cancellationToken);
         if (instance is null)
         {
             // Recorded, but its start was lost: start it now (idempotent), so a run never hangs unstarted.

@@ -16,7 +16,12 @@ public static class TimerServiceCollectionExtensions
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section);
         services.AddOptions<TimerOptions>().BindConfiguration(TimerOptions.Section);
         services.AddSingleton<PoisonRepository>();
-        services.AddSupportDurable();
+        services.AddSingleton<DurableClientAccessor>();
+        if (HostingMode.RunsOwnWorkers(configuration))
+        {
+            // Under Azure Functions the Durable extension runs the orchestrations and hands out the client.
+            services.AddSupportDurable();
+        }
         services.AddSingleton<CaseOrchestrations>();
         services.AddSingleton<CaseChanges>();
         services.AddSingleton<QueueDispatcher>();

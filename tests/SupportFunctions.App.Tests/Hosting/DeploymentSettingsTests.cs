@@ -26,6 +26,13 @@ public sealed partial class DeploymentSettingsTests
         ["SupportFunctions__Queues__VisibilityTimeoutSeconds"] = "the standalone poller only (host.json sets the host's)",
         ["SupportFunctions__Queues__BatchSize"] = "the standalone poller only (host.json sets the host's)",
         ["SupportFunctions__Timers__ReconcileIntervalSeconds"] = "the standalone schedule only; the ReconcileTimers trigger reads ReconcileSchedule",
+        ["SupportFunctions__Durable__HubName"] = "the standalone service's durable backend; under Functions host.json's durableTask section sets the hub",
+        ["SupportFunctions__Durable__PartitionCount"] = "the standalone durable backend; host.json durableTask.storageProvider.partitionCount",
+        ["SupportFunctions__Durable__MaxQueuePollingInterval"] = "the standalone durable backend; host.json durableTask.storageProvider.maxQueuePollingInterval",
+        ["SupportFunctions__Durable__ControlQueueBatchSize"] = "the standalone durable backend; host.json durableTask.storageProvider.controlQueueBatchSize",
+        ["SupportFunctions__Durable__MaxConcurrentActivities"] = "the standalone durable backend; host.json durableTask.maxConcurrentActivityFunctions",
+        ["SupportFunctions__Durable__MaxConcurrentOrchestrations"] = "the standalone durable backend; host.json durableTask.maxConcurrentOrchestratorFunctions",
+        ["SupportFunctions__Durable__WorkItemVisibilityTimeout"] = "the standalone durable backend; host.json durableTask.storageProvider.workItemQueueVisibilityTimeout",
     };
 
     private static List<string> AppSettings()
@@ -58,13 +65,6 @@ public sealed partial class DeploymentSettingsTests
 
     private static HashSet<string> BicepSettings() => AppSettingName().Matches(Bicep()).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
-    private static IEnumerable<JsonElement> TriggerBindings() =>
-        Directory.GetDirectories(RepositoryPaths.Combine("functions", "SupportFunctions.App", "FunctionsHost")).Select(folder =>
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "function.json")));
-            return document.RootElement.GetProperty("bindings")[0].Clone();
-        });
-
     [Fact]
     public void The_discovery_finds_the_settings_we_know_the_app_reads()
     {
@@ -91,29 +91,6 @@ public sealed partial class DeploymentSettingsTests
         Assert.True(missing.Count == 0, "main.bicep does not set: " + string.Join(", ", missing));
         Assert.Empty(LocalOnly.Keys.Except(AppSettings()));
         Assert.Empty(LocalOnly.Keys.Intersect(bicep));
-    }
-
-    [Fact]
-    public void Every_schedule_and_connection_a_trigger_names_is_set_locally_and_in_the_bicep()
-    {
-        var sample = SampleValues();
-        var bicep = BicepSettings();
-        foreach (var binding in TriggerBindings())
-        {
-            if (binding.TryGetProperty("schedule", out var schedule))
-            {
-                var name = schedule.GetString()!.Trim('%');
-                Assert.True(sample.ContainsKey(name), $"local.settings.sample.json lacks {name}");
-                Assert.Contains(name, bicep);
-            }
-
-            if (binding.TryGetProperty("connection", out var connection))
-            {
-                var name = connection.GetString()!;
-                Assert.True(sample.ContainsKey(name), $"local.settings.sample.json lacks {name}");
-                Assert.Contains(bicep, s => s.StartsWith(name + "__", StringComparison.Ordinal) && s.EndsWith("ServiceUri", StringComparison.Ordinal));
-            }
-        }
     }
 
     [Fact]
