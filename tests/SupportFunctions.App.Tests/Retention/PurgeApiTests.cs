@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SupportFunctions.App.Durable;
 using SupportFunctions.App.Retention;
@@ -15,7 +16,16 @@ namespace SupportFunctions.App.Tests.Retention;
 /// <summary>Purges through the admin API on Azurite, with the app's clock moved forward to make things expire.</summary>
 public sealed class PurgeApiTests : IAsyncLifetime
 {
-    private readonly ShiftedClock _clock = new();
+    private readonly DateTimeOffset _start;
+
+    /// <summary>The app's clock: now, until a test moves it on ("a month later"); each reading advances it 1 ms so events keep their order.</summary>
+    private readonly FakeTimeProvider _clock;
+
+    public PurgeApiTests()
+    {
+        _start = DateTimeOffset.UtcNow;
+        _clock = new FakeTimeProvider(_start) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+    }
     private SupportApp _app = null!;
     private Customer _customer = null!;
     private HttpClient _agent = null!;
@@ -73,7 +83,7 @@ public sealed class PurgeApiTests : IAsyncLifetime
         await UploadAsync(b, "b.txt", null);
         await SupportApp.Expect(await _app.Admin.PutAsJsonAsync($"/api/admin/holds/cases/{b}", new { reason = "Matter 2026-114" }), HttpStatusCode.OK);
 
-        _clock.Offset = TimeSpan.FromDays(2);
+        _clock.SetUtcNow(_start + TimeSpan.FromDays(2));
         var first = await PurgeAsync();
         var files = await FilesAsync();
         Assert.DoesNotContain(files, f => f.Contains("sms-delivery", StringComparison.Ordinal));
@@ -82,7 +92,7 @@ public sealed class PurgeApiTests : IAsyncLifetime
         Assert.Equal(1, Count(first, "purged", "smsDeliveryLogs"));
         Assert.Equal(0, Count(first, "purged", "uploadedDataFiles"));
 
-        _clock.Offset = TimeSpan.FromDays(31);
+        _clock.SetUtcNow(_start + TimeSpan.FromDays(31));
         var second = await PurgeAsync();
         files = await FilesAsync();
         Assert.Equal([b], files.Select(f => f.Split('/')[1]).Distinct());
@@ -109,7 +119,7 @@ public sealed class PurgeApiTests : IAsyncLifetime
         // The acknowledgement is delivered in the background (it records its Message-ID): let it settle first, so the
         // snapshots compare only what the dry run could have written.
         await _app.NotificationsSettledAsync(a);
-        _clock.Offset = TimeSpan.FromDays(31);
+        _clock.SetUtcNow(_start + TimeSpan.FromDays(31));
         var before = await _app.SnapshotAsync();
         var filesBefore = await FilesAsync();
 
@@ -133,12 +143,12 @@ public sealed class PurgeApiTests : IAsyncLifetime
         Assert.NotNull(await durable.GetInstanceAsync(PurgeRuns.InstanceId(old)));
 
         // 29 days on, the ended run's history is young enough to stay.
-        _clock.Offset = TimeSpan.FromDays(29);
+        _clock.SetUtcNow(_start + TimeSpan.FromDays(29));
         var (young, _) = await _app.Services.GetRequiredService<PurgeRuns>().StartScheduledAsync(CancellationToken.None);
         await Eventually.WaitAsync(async () => (await _app.Services.GetRequiredService<PurgeRuns>().GetAsync(young.Id, CancellationToken.None))!.State, state => state == "completed", TimeSpan.FromSeconds(30), "the scheduled run to complete");
         Assert.NotNull(await durable.GetInstanceAsync(PurgeRuns.InstanceId(old)));
 
-        _clock.Offset = TimeSpan.FromDays(31);
+        _clock.SetUtcNow(_start + TimeSpan.FromDays(31));
         await _app.Services.GetRequiredService<PurgeRuns>().StartScheduledAsync(CancellationToken.None);
 
         Assert.Null(await durable.GetInstanceAsync(PurgeRuns.InstanceId(old)));
@@ -155,12 +165,12 @@ public sealed class PurgeApiTests : IAsyncLifetime
         var number = await OpenAsync("Ana Souza cannot send SMS");
         await _customer.Client.PostAsJsonAsync($"/api/cases/{number}/replies", new { body = $"Write to me at {_customer.Email} or +55 11 98765 4321" });
         await SupportApp.Expect(await _agent.PostAsJsonAsync($"/api/cases/{number}/close", new { reason = "resolved" }), HttpStatusCode.OK);
-        _clock.Offset = TimeSpan.FromDays(200);
+        _clock.SetUtcNow(_start + TimeSpan.FromDays(200));
         var early = await PurgeAsync();
         Assert.Equal(0, Count(early, "purged", "closedCasePersonalData"));
 
         await SupportApp.Expect(await _app.Admin.PutAsJsonAsync($"/api/admin/holds/accounts/{_customer.AccountId}", new { reason = "Audit" }), HttpStatusCode.OK);
-        _clock.Offset = TimeSpan.FromDays(366);
+        _clock.SetUtcNow(_start + TimeSpan.FromDays(366));
         var held = await PurgeAsync();
         Assert.Equal(1, Count(held, "held", "closedCasePersonalData"));
         Assert.Contains(_customer.Email, await (await _agent.GetAsync($"/api/cases/{number}")).Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
