@@ -96,11 +96,17 @@ public sealed class PurgeRuns(PurgeRunRepository runs, PurgeSweep sweep, Durable
 
         if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
         {
-            return run with { State = PurgeRun.Failed, FinishedAt = instance.LastUpdatedAt, Error = instance.FailureDetails?.ErrorMessage ?? instance.RuntimeStatus.ToString() };
+            return run with { State = PurgeRun.Failed, FinishedAt = instance.LastUpdatedAt, Error = FailureOf(instance) };
         }
 
         return instance.ReadCustomStatusAs<PurgeProgress>() is { } progress
             ? run with { Phase = progress.Phase, Pages = progress.Pages, Purged = progress.Purged, Held = progress.Held }
             : run;
     }
+
+    /// <summary>Why the orchestration failed: the provider reports it as failure details or, through the sidecar, as the instance's output.</summary>
+    private static string FailureOf(OrchestrationMetadata instance) =>
+        instance.FailureDetails?.ErrorMessage
+        ?? (string.IsNullOrWhiteSpace(instance.SerializedOutput) ? null : instance.SerializedOutput.Trim('"'))
+        ?? instance.RuntimeStatus.ToString();
 }

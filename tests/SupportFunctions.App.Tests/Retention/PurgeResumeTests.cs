@@ -115,6 +115,52 @@ public sealed class PurgeResumeTests
         Assert.True(expected.GetProperty("held").EnumerateObject().Sum(p => p.Value.GetInt64()) > 0);
     }
 
+    [Fact]
+    public async Task A_run_whose_page_keeps_failing_is_shown_failed_with_its_error_and_the_next_start_begins_anew()
+    {
+        var failing = new FailingPages();
+        await using var app = await StartAsync(Azurite.UniqueName("f"), services => services.AddSingleton<IPurgeProgress>(failing));
+        await SeedAsync(app);
+        var failedId = await StartRunAsync(app);
+
+        // Five attempts with backoff (2 + 4 + 8 + 16 s), then the orchestration fails.
+        var failed = await Eventually.WaitAsync(async () => await (await app.Admin.GetAsync(new Uri($"/api/admin/purges/{failedId}", UriKind.Relative))).JsonAsync(), r => r.GetProperty("state").GetString() != "running", TimeSpan.FromSeconds(90), "the run to fail");
+        Assert.Equal("failed", failed.GetProperty("state").GetString());
+        Assert.Contains("the disk is on fire", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Task 'ExecutePurgePageActivity'", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(5, failing.Attempts);
+
+        failing.Fail = false;
+        var next = await StartRunAsync(app);
+        var completed = await CompletedAsync(app, next);
+
+        Assert.NotEqual(failedId, next);
+        Assert.True(completed.GetProperty("purged").EnumerateObject().Sum(p => p.Value.GetInt64()) > 0);
+        var recorded = app.Services.GetRequiredService<PurgeRunRepository>();
+        Assert.Equal(PurgeRun.Failed, (await recorded.GetAsync(failedId, CancellationToken.None))!.State);
+    }
+
+    /// <summary>Every page execution fails while <see cref="Fail"/> is set.</summary>
+    private sealed class FailingPages : IPurgeProgress
+    {
+        private int _attempts;
+
+        public volatile bool Fail = true;
+
+        public int Attempts => _attempts;
+
+        public Task PagePlannedAsync(string runId, string source, int page, IReadOnlyList<PurgeTarget> targets, CancellationToken cancellationToken)
+        {
+            if (!Fail)
+            {
+                return Task.CompletedTask;
+            }
+
+            Interlocked.Increment(ref _attempts);
+            throw new IOException("the disk is on fire");
+        }
+    }
+
     /// <summary>On the n-th planned page: deletes half of it (the worker got that far), then hangs until the app is stopped.</summary>
     private sealed class CrashOnPage(int page) : IPurgeProgress
     {
