@@ -33,7 +33,6 @@ public static class PurgeBenchmark
         {
             ["SupportFunctions:Retention:Schedule"] = string.Empty,
             ["SupportFunctions:Retention:BatchDeletes"] = batch ? "true" : "false",
-            ["SupportFunctions:Retention:SliceSeconds"] = "20",
             ["SupportFunctions:Queues:PollIntervalMilliseconds"] = "50",
         };
         await using var app = new BenchApp(connectionString, policyPath, settings);
