@@ -74,28 +74,7 @@ public class StartupSettingsTests
 
     private static async Task<(int ExitCode, string Output)> RunAppAsync(Dictionary<string, string?> environment)
     {
-        var appDll = Path.Combine(AppContext.BaseDirectory, "SupportFunctions.App.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { appDll, "--urls", "http://127.0.0.1:0" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(key);
-            }
-            else
-            {
-                start.Environment[key] = value;
-            }
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(AppProcess.StartInfo(environment, "--urls", "http://127.0.0.1:0"))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

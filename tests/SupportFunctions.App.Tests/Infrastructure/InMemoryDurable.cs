@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Testing;
 
@@ -14,10 +12,6 @@ public static class InMemoryDurable
 {
     public static Task<DurableTaskTestHost> StartAsync(Action<DurableTaskRegistry> tasks, CancellationToken cancellationToken)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return DurableTaskTestHost.StartAsync(tasks, new DurableTaskTestHostOptions { Port = port }, cancellationToken);
+        return DurableTaskTestHost.StartAsync(tasks, new DurableTaskTestHostOptions { Port = LoopbackPort.Free() }, cancellationToken);
     }
 }

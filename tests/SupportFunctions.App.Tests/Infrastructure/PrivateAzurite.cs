@@ -22,7 +22,7 @@ public sealed class PrivateAzurite : IAsyncDisposable
 
     public static async Task<PrivateAzurite> StartAsync(CancellationToken cancellationToken)
     {
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var (blob, queue, table) = (LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
         var start = new ProcessStartInfo(RepositoryPaths.Combine("scripts", "node_modules", ".bin", "azurite"))
         {
             ArgumentList = { "--silent", "--disableTelemetry", "--inMemoryPersistence", "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1", "--blobPort", $"{blob}", "--queuePort", $"{queue}", "--tablePort", $"{table}" },
@@ -53,13 +53,6 @@ public sealed class PrivateAzurite : IAsyncDisposable
     {
         await StopAsync();
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task WaitForPortAsync(int port, CancellationToken cancellationToken)

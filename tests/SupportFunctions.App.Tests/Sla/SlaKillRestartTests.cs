@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Azure.Data.Tables;
 using SupportFunctions.App.Durable;
 using SupportFunctions.App.Tests.Cases;
@@ -97,24 +96,9 @@ public sealed class SlaKillRestartTests(Xunit.Abstractions.ITestOutputHelper out
 
         public static async Task<ChildService> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
         {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var start = new ProcessStartInfo("dotnet")
-            {
-                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "SupportFunctions.App.dll"), "--urls", $"http://127.0.0.1:{port}" },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = AppContext.BaseDirectory,
-            };
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            foreach (var (key, value) in settings)
-            {
-                start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-            }
-
-            var process = Process.Start(start)!;
+            var port = LoopbackPort.Free();
+            var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value, StringComparer.Ordinal);
+            var process = Process.Start(AppProcess.StartInfo(environment, "--urls", $"http://127.0.0.1:{port}"))!;
             // Drained so a chatty log never blocks the child on a full pipe.
             process.OutputDataReceived += (_, _) => { };
             process.ErrorDataReceived += (_, _) => { };
