@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -12,7 +11,7 @@ using SupportFunctions.Storage.Repositories;
 namespace SupportFunctions.Functions.Tests;
 
 /// <summary>The two hosts cannot drift: every standalone route is an HTTP function and the reverse, every queue trigger listens where the app writes, every durable task has its function.</summary>
-public sealed partial class FunctionsSurfaceTests
+public sealed class FunctionsSurfaceTests
 {
     private static string Normalize(string route) => route.Trim('/');
 
@@ -47,9 +46,8 @@ public sealed partial class FunctionsSurfaceTests
     [Fact]
     public void Every_schedule_and_connection_a_trigger_names_is_set_locally_and_in_the_bicep()
     {
-        using var sample = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("local.settings.sample.json")));
-        var local = sample.RootElement.GetProperty("Values").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        var bicep = AppSettingName().Matches(File.ReadAllText(RepositoryPaths.Combine("infra", "bicep", "main.bicep"))).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        var local = DeploymentFiles.SampleValues().Keys.ToHashSet(StringComparer.Ordinal);
+        var bicep = DeploymentFiles.BicepSettings();
         var schedules = FunctionAttributes.Of<TimerTriggerAttribute>().Select(t => t.Trigger.Schedule.Trim('%')).ToList();
 
         Assert.Equal(["PurgeRetention", "ReconcileTimers"], FunctionAttributes.Of<TimerTriggerAttribute>().Select(t => t.Name).Order(StringComparer.Ordinal));
@@ -86,7 +84,4 @@ public sealed partial class FunctionsSurfaceTests
         var most = policies.Max(p => JsonDocument.Parse(File.ReadAllText(p)).RootElement.GetProperty("lifecycle").TryGetProperty("maxDequeueCount", out var n) ? n.GetInt32() : 5);
         Assert.True(extensions.GetProperty("queues").GetProperty("maxDequeueCount").GetInt32() > most);
     }
-
-    [GeneratedRegex(@"\{ name: '([A-Za-z0-9_]+)', value:")]
-    private static partial Regex AppSettingName();
 }

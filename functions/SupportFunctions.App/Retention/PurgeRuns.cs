@@ -29,24 +29,27 @@ public sealed class PurgeRuns(PurgeRunRepository runs, PurgeSweep sweep, Durable
         var now = time.GetUtcNow();
         var id = now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
         var candidate = new PurgeRun { Id = id, DryRun = dryRun, Trigger = trigger, StartedAt = now };
-        for (var attempt = 0; ; attempt++)
+        var (run, created) = await runs.StartAsync(candidate, cancellationToken);
+        if (!created)
         {
-            var (run, created) = await runs.StartAsync(candidate, cancellationToken);
-            if (created)
-            {
-                Logs.PurgeStarted(logger, run.Id, dryRun, trigger);
-                await StartOrchestrationAsync(run, cancellationToken);
-                return (run, true);
-            }
-
             var current = await WithProgressAsync(run, cancellationToken);
-            if (current.State == PurgeRun.Running || attempt > 0)
+            if (current.State == PurgeRun.Running)
             {
                 return (current, false);
             }
 
+            // Its orchestration failed: saving that ends the run's hold on "one run at a time", and the new run starts.
             await runs.SaveAsync(current, cancellationToken);
+            (run, created) = await runs.StartAsync(candidate, cancellationToken);
+            if (!created)
+            {
+                return (run, false);
+            }
         }
+
+        Logs.PurgeStarted(logger, run.Id, dryRun, trigger);
+        await StartOrchestrationAsync(run, cancellationToken);
+        return (run, true);
     }
 
     /// <summary>The schedule's start: first the histories of orchestrations that ended long ago are purged, then a run starts.</summary>

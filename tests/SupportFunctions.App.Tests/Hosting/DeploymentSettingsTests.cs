@@ -11,7 +11,7 @@ namespace SupportFunctions.App.Tests.Hosting;
 /// single <c>Setting</c> — is listed in local.settings.sample.json and set by infra/bicep/main.bicep, unless it only
 /// matters outside Azure (said why below). The Bicep creates what the app and its triggers name.
 /// </summary>
-public sealed partial class DeploymentSettingsTests
+public sealed class DeploymentSettingsTests
 {
     /// <summary>Settings the Bicep leaves out on purpose.</summary>
     private static readonly Dictionary<string, string> LocalOnly = new(StringComparer.Ordinal)
@@ -55,16 +55,6 @@ public sealed partial class DeploymentSettingsTests
         return keys.Select(k => k.Replace(":", "__", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
-    private static Dictionary<string, string> SampleValues()
-    {
-        using var sample = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("local.settings.sample.json")));
-        return sample.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty);
-    }
-
-    private static string Bicep() => File.ReadAllText(RepositoryPaths.Combine("infra", "bicep", "main.bicep"));
-
-    private static HashSet<string> BicepSettings() => AppSettingName().Matches(Bicep()).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-
     [Fact]
     public void The_discovery_finds_the_settings_we_know_the_app_reads()
     {
@@ -79,14 +69,14 @@ public sealed partial class DeploymentSettingsTests
     [Fact]
     public void Local_settings_sample_lists_every_setting_the_app_reads()
     {
-        var missing = AppSettings().Except(SampleValues().Keys).ToList();
+        var missing = AppSettings().Except(DeploymentFiles.SampleValues().Keys).ToList();
         Assert.True(missing.Count == 0, "local.settings.sample.json lacks: " + string.Join(", ", missing));
     }
 
     [Fact]
     public void The_bicep_sets_every_setting_the_app_needs_in_azure()
     {
-        var bicep = BicepSettings();
+        var bicep = DeploymentFiles.BicepSettings();
         var missing = AppSettings().Where(k => !LocalOnly.ContainsKey(k)).Except(bicep).ToList();
         Assert.True(missing.Count == 0, "main.bicep does not set: " + string.Join(", ", missing));
         Assert.Empty(LocalOnly.Keys.Except(AppSettings()));
@@ -96,7 +86,7 @@ public sealed partial class DeploymentSettingsTests
     [Fact]
     public void Secrets_in_the_bicep_are_key_vault_references_never_values()
     {
-        var bicep = Bicep();
+        var bicep = DeploymentFiles.Bicep();
         foreach (var secret in new[] { "SupportFunctions__Admin__BootstrapKey", "SupportFunctions__Inbound__EmailSecret", "SupportFunctions__Inbound__TwilioAuthToken", "SupportFunctions__Inbound__VoiceSigningSecret" })
         {
             Assert.Matches($"name: '{secret}', value: '@Microsoft.KeyVault\\(SecretUri=", bicep);
@@ -109,7 +99,7 @@ public sealed partial class DeploymentSettingsTests
     [Fact]
     public void The_bicep_creates_every_table_container_and_queue_of_the_storage_layout()
     {
-        var bicep = Bicep();
+        var bicep = DeploymentFiles.Bicep();
         Assert.Equal(StorageLayout.TableNames.Order(), ListIn(bicep, "tables").Order());
         Assert.Equal(StorageLayout.ContainerNames.Order(), ListIn(bicep, "containers").Where(c => c != "deploymentContainer").Order());
         Assert.Equal(StorageLayout.QueueNames.Order(), ListIn(bicep, "queues").Order());
@@ -121,7 +111,4 @@ public sealed partial class DeploymentSettingsTests
         Assert.True(match.Success, $"main.bicep has no 'var {variable} = [...]'");
         return match.Groups[1].Value.Split(',').Select(s => s.Trim().Trim('\'')).ToList();
     }
-
-    [GeneratedRegex(@"\{ name: '([A-Za-z0-9_]+)', value:")]
-    private static partial Regex AppSettingName();
 }
