@@ -17,7 +17,7 @@ public sealed class QueueDispatcher(IEnumerable<IQueueHandler> handlers, Storage
 
     public IReadOnlyCollection<string> Queues => _handlers.Keys;
 
-    public int MaxDequeueCount => policy.Lifecycle.MaxDequeueCount;
+    private int MaxDequeueCount => policy.Lifecycle.MaxDequeueCount;
 
     public IQueueHandler HandlerFor(string queue) =>
         _handlers.TryGetValue(queue, out var handler) ? handler : throw new KeyNotFoundException($"No handler for queue '{queue}'.");
@@ -33,7 +33,7 @@ public sealed class QueueDispatcher(IEnumerable<IQueueHandler> handlers, Storage
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            if (message.DequeueCount >= MaxDequeueCount)
+            if (IsLastDelivery(message.DequeueCount))
             {
                 await ParkAsync(queue, message.MessageId, message.Body.ToString(), message.DequeueCount, ex, cancellationToken);
                 await client.DeleteIfExistsAsync(message.MessageId, message.PopReceipt, cancellationToken);
@@ -59,11 +59,14 @@ public sealed class QueueDispatcher(IEnumerable<IQueueHandler> handlers, Storage
         {
             await HandlerFor(queue).HandleAsync(message, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && message.DequeueCount >= MaxDequeueCount)
+        catch (Exception ex) when (ex is not OperationCanceledException && IsLastDelivery(message.DequeueCount))
         {
             await ParkAsync(queue, message.Id, message.Text, message.DequeueCount, ex, cancellationToken);
         }
     }
+
+    /// <summary>The policy's last delivery: a message that fails it is parked, not retried.</summary>
+    private bool IsLastDelivery(long dequeueCount) => dequeueCount >= MaxDequeueCount;
 
     public async Task ParkAsync(string queue, string messageId, string text, long dequeueCount, Exception error, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using SupportFunctions.App.Tests.Infrastructure;
 using SupportFunctions.Storage.Repositories;
