@@ -8,7 +8,8 @@ using SupportFunctions.App.Storage;
 namespace SupportFunctions.Benchmarks;
 
 /// <summary>The real app on Kestrel (loopback, free port), on the bench's Azurite, under its own storage prefix.</summary>
-public sealed class BenchApp(string connectionString, string policyPath, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+/// <remarks><paramref name="services"/> adds to the app's own registrations (a benchmark-only orchestration).</remarks>
+public sealed class BenchApp(string connectionString, string policyPath, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "bench-bootstrap-key-0123456789abcdef0123456789";
 
@@ -23,6 +24,11 @@ public sealed class BenchApp(string connectionString, string policyPath, IReadOn
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 

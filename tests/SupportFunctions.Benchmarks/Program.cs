@@ -26,6 +26,7 @@ internal static class BenchmarkProgram
             case "timers":
                 var count = int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_TIMERS") ?? "1000", CultureInfo.InvariantCulture);
                 await QueueCeiling.RunAsync(connectionString, [0, count / 4, count]);
+                await DurableTimerCeiling.RunAsync(connectionString, count);
                 await SlaTimerBenchmark.RunAsync(connectionString, count);
                 return 0;
             case "coldstart":
