@@ -54,8 +54,6 @@ public static class PairedThroughput
     private static Measurement Summarize(int concurrency, IEnumerable<double> latencies)
     {
         var sorted = latencies.Order().ToArray();
-        return new Measurement(sorted.Length == 0 ? 0 : concurrency * 1000 / sorted.Average(), Percentile(sorted, 0.5), Percentile(sorted, 0.99));
+        return new Measurement(sorted.Length == 0 ? 0 : concurrency * 1000 / sorted.Average(), Throughput.Percentile(sorted, 0.5), Throughput.Percentile(sorted, 0.99));
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 }
