@@ -1,6 +1,5 @@
 using Microsoft.DurableTask;
 using SupportFunctions.App.Cases;
-using SupportFunctions.Domain.Cases;
 using SupportFunctions.Domain.Policies;
 using SupportFunctions.Domain.Sla;
 
@@ -16,21 +15,19 @@ public sealed class ApplySlaThresholdsActivity(CaseChanges changes, SupportPolic
     public override async Task<SlaPlan> RunAsync(TaskActivityContext context, SlaCheck input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await DueTime.WaitUntilAsync(time, input.At, CancellationToken.None);
         var applied = 0;
-        var current = await changes.ApplyAsync(input.Number, stored =>
+        // The orchestration plans its next round itself; telling it "the case changed" would only add a round.
+        var (_, current) = await DueCaseChange.ApplyAsync(changes, time, input.Number, input.At, change =>
         {
-            var change = new CaseChangeBuilder(stored.Case, time.GetUtcNow(), "system");
             var effects = SlaThresholds.Apply(change, policy);
             foreach (var effect in effects)
             {
-                Logs.SlaThreshold(logger, effect.Kind.ToString(), stored.Case.Number, effect.Clock.ToString(), effect.Elapsed, effect.Target);
+                Logs.SlaThreshold(logger, effect.Kind.ToString(), change.Case.Number, effect.Clock.ToString(), effect.Elapsed, effect.Target);
             }
 
             applied = effects.Count;
-            // The orchestration plans its next round itself; telling it "the case changed" would only add a round.
-            return effects.Count == 0 ? null : new CaseChange(change) { SignalsSla = false };
-        }, CancellationToken.None);
+            return applied > 0;
+        }, signalsSla: false);
         return new SlaPlan(current is null ? null : SlaPlanner.NextCheck(policy, current, time.GetUtcNow()), applied);
     }
 }

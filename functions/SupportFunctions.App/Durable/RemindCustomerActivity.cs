@@ -8,9 +8,10 @@ namespace SupportFunctions.App.Durable;
 /// <summary>The reminder before a customer-change wait ends, if the case still waits in that wait (<see cref="CaseClosing.RemindOfWait"/>); a reminder moves no SLA clock.</summary>
 public sealed class RemindCustomerActivity(CaseChanges changes, SupportPolicy policy, TimeProvider time) : TaskActivity<CustomerWait, bool>
 {
-    public override Task<bool> RunAsync(TaskActivityContext context, CustomerWait input)
+    public override async Task<bool> RunAsync(TaskActivityContext context, CustomerWait input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return DueCaseChange.ApplyAsync(changes, time, input.Number, input.RemindAt ?? input.Since, change => CaseClosing.RemindOfWait(change, policy, input.Since), signalsSla: false);
+        var (acted, _) = await DueCaseChange.ApplyAsync(changes, time, input.Number, input.RemindAt ?? input.Since, change => CaseClosing.RemindOfWait(change, policy, input.Since), signalsSla: false);
+        return acted;
     }
 }
