@@ -10,23 +10,8 @@ using SupportFunctions.Functions.Http;
 namespace SupportFunctions.Functions.Tests;
 
 /// <summary>HTTP functions called without the host: they answer as the standalone API does, from the same services and storage.</summary>
-public sealed class HttpFunctionTests : IAsyncLifetime
+public sealed class HttpFunctionTests() : WorkerBesideStandalone("purecloud")
 {
-    private SupportApp _standalone = null!;
-    private FunctionsWorker _worker = null!;
-
-    public async Task InitializeAsync()
-    {
-        _standalone = await SupportApp.StartAsync("purecloud");
-        _worker = await FunctionsWorker.StartAsync("purecloud", _standalone.Prefix);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _worker.DisposeAsync();
-        await _standalone.DisposeAsync();
-    }
-
     /// <summary>A problem document without its per-request trace id.</summary>
     private static string Problem(string body)
     {
@@ -37,7 +22,7 @@ public sealed class HttpFunctionTests : IAsyncLifetime
 
     private async Task<(int Status, string Body)> StandaloneAsync(HttpMethod method, string path, string? apiKey, string? json)
     {
-        using var client = apiKey is null ? _standalone.Anonymous : _standalone.Client(apiKey);
+        using var client = apiKey is null ? Standalone.Anonymous : Standalone.Client(apiKey);
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (json is not null)
         {
@@ -54,12 +39,12 @@ public sealed class HttpFunctionTests : IAsyncLifetime
     [InlineData("POST", "/api/cases", "admin", """{"subject": "", "category": "no-such-category", "severity": 9}""")]
     [InlineData("POST", "/api/cases", "admin", """{"subject": """)]
     [InlineData("POST", "/api/admin/purges", "admin", """{"dryRun": "yes"}""")]
-    public async Task A_refused_request_gets_the_same_problem_details_from_the_function_as_from_the_standalone_api(string method, string path, string? key, string? json)
+    public async Task A_refused_request_gets_the_same_problem_details_from_the_function_as_from_theStandalone_api(string method, string path, string? key, string? json)
     {
         var apiKey = key is null ? null : SupportAppFactory.BootstrapKey;
         var expected = await StandaloneAsync(new HttpMethod(method), path, apiKey, json);
-        var cases = _worker.Functions<CaseFunctions>();
-        var admin = _worker.Functions<AdminFunctions>();
+        var cases = Worker.Functions<CaseFunctions>();
+        var admin = Worker.Functions<AdminFunctions>();
         Func<Microsoft.AspNetCore.Http.HttpRequest, Microsoft.DurableTask.Client.DurableTaskClient, Task<Microsoft.AspNetCore.Mvc.IActionResult>> function = (method, path) switch
         {
             ("GET", "/api/cases") => cases.ListCases,
@@ -68,7 +53,7 @@ public sealed class HttpFunctionTests : IAsyncLifetime
             _ => admin.StartPurge,
         };
 
-        var actual = await _worker.InvokeAsync(function, method, path, apiKey, json);
+        var actual = await Worker.InvokeAsync(function, method, path, apiKey, json);
 
         Assert.InRange(expected.Status, 400, 499);
         Assert.Equal(expected.Status, actual.Status);
@@ -77,31 +62,31 @@ public sealed class HttpFunctionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_case_opened_through_the_function_is_stored_for_the_standalone_app_and_starts_its_sla_orchestration()
+    public async Task A_case_opened_through_the_function_is_stored_for_theStandalone_app_and_starts_its_sla_orchestration()
     {
-        var customer = await _standalone.CustomerAsync(designated: true);
+        var customer = await Standalone.CustomerAsync(designated: true);
         var body = JsonSerializer.Serialize(new { subject = "Routing down", description = "Calls drop", category = "technical-problem", severity = 2, fields = new { businessImpact = "All agents idle" } });
 
-        var created = await _worker.InvokeAsync(_worker.Functions<CaseFunctions>().CreateCase, "POST", "/api/cases", customer.Key, body);
+        var created = await Worker.InvokeAsync(Worker.Functions<CaseFunctions>().CreateCase, "POST", "/api/cases", customer.Key, body);
 
         Assert.Equal(201, created.Status);
         var number = JsonDocument.Parse(created.Body).RootElement.GetProperty("number").GetString()!;
         var stored = await customer.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/cases/{number}", UriKind.Relative));
         Assert.Equal("Routing down", stored.GetProperty("subject").GetString());
         // The client the [DurableClient] binding gave the function is the one the case's orchestration was started on.
-        Assert.NotNull(await _worker.Durable.GetInstanceAsync(CaseOrchestrations.SlaInstanceId(number)));
+        Assert.NotNull(await Worker.Durable.GetInstanceAsync(CaseOrchestrations.SlaInstanceId(number)));
     }
 
     [Fact]
     public async Task Route_values_reach_the_endpoint_and_the_openapi_document_describes_the_api()
     {
-        var alive = await _worker.InvokeAsync(_worker.Functions<HealthFunctions>().Alive, "GET", "/api/health");
-        var document = await _worker.InvokeAsync(_worker.Functions<OpenApiFunctions>().OpenApiDocument, "GET", "/openapi/v1.json");
+        var alive = await Worker.InvokeAsync(Worker.Functions<HealthFunctions>().Alive, "GET", "/api/health");
+        var document = await Worker.InvokeAsync(Worker.Functions<OpenApiFunctions>().OpenApiDocument, "GET", "/openapi/v1.json");
 
         Assert.Equal((200, """{"status":"alive"}"""), (alive.Status, alive.Body));
         Assert.Equal(200, document.Status);
         var paths = JsonDocument.Parse(document.Body).RootElement.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/cases/{number}", out _), "the document lists /api/cases/{number}");
-        Assert.Equal(HttpStatusCode.OK, (await _standalone.Anonymous.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Standalone.Anonymous.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative))).StatusCode);
     }
 }
