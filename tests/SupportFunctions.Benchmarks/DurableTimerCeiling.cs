@@ -61,8 +61,6 @@ public static class DurableTimerCeiling
             }
         }
 
-        var sorted = lateness.Order().ToArray();
-        double Percentile(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"durable backend alone ({count} orchestrations that only wait for one timer, due over {Window.TotalSeconds:F0} s; started in {starting.TotalSeconds:F1} s, the last timer armed {(lastArmed - windowStart).TotalSeconds:F1} s from the window's start): lateness p50 {Percentile(0.5):F0} ms, p99 {Percentile(0.99):F0} ms, max {(sorted.Length == 0 ? double.NaN : sorted[^1]):F0} ms, min {(sorted.Length == 0 ? double.NaN : sorted[0]):F0} ms, lost {count - sorted.Length}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"durable backend alone ({count} orchestrations that only wait for one timer, due over {Window.TotalSeconds:F0} s; started in {starting.TotalSeconds:F1} s, the last timer armed {(lastArmed - windowStart).TotalSeconds:F1} s from the window's start): lateness {Lateness.Describe(lateness)}, lost {count - lateness.Count}"));
     }
 }

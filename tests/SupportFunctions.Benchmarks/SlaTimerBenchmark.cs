@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Azure.Data.Tables;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.Benchmarks;
@@ -59,69 +58,26 @@ public static class SlaTimerBenchmark
 
         var cases = app.Services.GetRequiredService<StorageLayout>().Table(StorageLayout.CasesTable);
         var deadline = started + opening + Target(4) + LostAfter;
-        var breaches = new Dictionary<string, List<DateTimeOffset>>();
-        var dueAt = new Dictionary<string, DateTimeOffset>();
         // Lateness comes from the recorded events' own times, so looking rarely loses nothing. One query per look over
         // the whole cases table: the emulator scans a table for every query, so a query per case (1,000 scans at once)
         // would stall the very timers being measured for seconds.
         await Task.Delay(started + opening + Target(2) - DateTimeOffset.UtcNow is { Ticks: > 0 } untilFirstDue ? untilFirstDue : TimeSpan.Zero);
-        while (true)
+        SlaEvents recorded;
+        do
         {
             await Task.Delay(TimeSpan.FromSeconds(30));
-            await ReadBreachesAsync(cases, breaches, dueAt, number => Target(severities[number]));
-            if (breaches.Count == count || DateTimeOffset.UtcNow > deadline)
-            {
-                break;
-            }
+            recorded = await SlaEvents.ReadAsync(cases);
         }
+        while (recorded.Breaches.Count < count && DateTimeOffset.UtcNow <= deadline);
 
         await Task.Delay(TimeSpan.FromSeconds(5)); // a late duplicate would show up now
-        await ReadBreachesAsync(cases, breaches, dueAt, number => Target(severities[number]));
-        var doubled = breaches.Values.Count(b => b.Count > 1);
+        recorded = await SlaEvents.ReadAsync(cases);
         var requestsMade = requests.Total;
-        var thresholds = breaches.Values.Sum(b => b.Count) + await CountWarningsAsync(cases);
+        var thresholds = recorded.Breaches.Values.Sum(b => b.Count) + recorded.Warnings;
 
-        var lateness = breaches.Select(b => (b.Value[0] - dueAt[b.Key]).TotalMilliseconds).Order().ToArray();
-        double Percentile(double p) => lateness.Length == 0 ? double.NaN : lateness[Math.Min(lateness.Length - 1, (int)(p * lateness.Length))];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"breach lateness (recorded - due): p50 {Percentile(0.5):F0} ms, p99 {Percentile(0.99):F0} ms, max {(lateness.Length == 0 ? double.NaN : lateness[^1]):F0} ms, min {(lateness.Length == 0 ? double.NaN : lateness[0]):F0} ms"));
-        Console.WriteLine($"lost: {count - breaches.Count}, doubled: {doubled}");
+        Console.WriteLine($"breach lateness (recorded - due): {Lateness.Describe(recorded.Breaches.Select(b => (b.Value[0] - (recorded.Created[b.Key] + Target(severities[b.Key]))).TotalMilliseconds))}");
+        Console.WriteLine($"lost: {count - recorded.Breaches.Count}, doubled: {recorded.Breaches.Values.Count(b => b.Count > 1)}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage requests after the cases opened: {requestsMade} for {thresholds} thresholds (warnings and breaches) = {(double)requestsMade / Math.Max(1, thresholds):F1} per threshold, notifications included"));
         File.Delete(policyPath);
-    }
-
-    private static async Task<int> CountWarningsAsync(TableClient cases)
-    {
-        var warnings = 0;
-        await foreach (var _ in cases.QueryAsync<TableEntity>("Type eq 'sla-warning'", select: ["PartitionKey"]))
-        {
-            warnings++;
-        }
-
-        return warnings;
-    }
-
-    /// <summary>Every case's breach events and due time, from one query of the case event rows.</summary>
-    private static async Task ReadBreachesAsync(TableClient cases, Dictionary<string, List<DateTimeOffset>> breaches, Dictionary<string, DateTimeOffset> dueAt, Func<string, TimeSpan> target)
-    {
-        var created = new Dictionary<string, DateTimeOffset>();
-        var found = new Dictionary<string, List<DateTimeOffset>>();
-        await foreach (var row in cases.QueryAsync<TableEntity>("Type eq 'sla-breached' or Type eq 'created'", select: ["PartitionKey", "Type", "At"]))
-        {
-            var at = row.GetDateTimeOffset("At") ?? throw new InvalidOperationException($"Event {row.PartitionKey}/{row.RowKey} has no time.");
-            if (row.GetString("Type") == "created")
-            {
-                created[row.PartitionKey] = at;
-            }
-            else
-            {
-                (found.TryGetValue(row.PartitionKey, out var list) ? list : found[row.PartitionKey] = []).Add(at);
-            }
-        }
-
-        foreach (var (number, recorded) in found)
-        {
-            breaches[number] = recorded.Order().ToList();
-            dueAt[number] = created[number] + target(number);
-        }
     }
 }
