@@ -116,4 +116,7 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 7301, Level = LogLevel.Warning, Message = "Durable task hub {HubName} did not release its partition leases within {Timeout} at shutdown; the next process takes them over when they expire")]
     public static partial void DurableLeasesNotReleased(ILogger logger, string hubName, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 7302, Level = LogLevel.Information, Message = "Durable engine running task hub {HubName} as worker {WorkerId}")]
+    public static partial void DurableEngineStarted(ILogger logger, string hubName, string workerId);
 }

@@ -56,7 +56,6 @@ public sealed class PurgeRuns(PurgeRunRepository runs, PurgeSweep sweep, Durable
     public async Task<(PurgeRun Run, bool Started)> StartScheduledAsync(CancellationToken cancellationToken)
     {
         var before = time.GetUtcNow() - TimeSpan.FromDays(Math.Max(1, options.Value.OrchestrationHistoryDays));
-        // The sidecar needs a lower bound (it dereferences CreatedFrom unconditionally).
         var filter = new PurgeInstancesFilter(CreatedFrom: DateTimeOffset.UnixEpoch, CreatedTo: before, Statuses: [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated]);
         var purged = await Client.PurgeAllInstancesAsync(filter, cancellationToken);
         Logs.OrchestrationHistoriesPurged(logger, purged.PurgedInstanceCount, before);
@@ -107,9 +106,7 @@ public sealed class PurgeRuns(PurgeRunRepository runs, PurgeSweep sweep, Durable
             : run;
     }
 
-    /// <summary>Why the orchestration failed: the provider reports it as failure details or, through the sidecar, as the instance's output.</summary>
+    /// <summary>Why the orchestration failed (a terminated one has no failure details: its status says it).</summary>
     private static string FailureOf(OrchestrationMetadata instance) =>
-        instance.FailureDetails?.ErrorMessage
-        ?? (string.IsNullOrWhiteSpace(instance.SerializedOutput) ? null : instance.SerializedOutput.Trim('"'))
-        ?? instance.RuntimeStatus.ToString();
+        instance.FailureDetails?.ErrorMessage ?? instance.RuntimeStatus.ToString();
 }

@@ -8,7 +8,7 @@ namespace SupportFunctions.Functions.Durable;
 
 /// <summary>
 /// The app's orchestrators and activities (the same classes the standalone service registers, see
-/// <see cref="DurableServiceCollectionExtensions.AddSupportTasks"/>) as Durable Functions: each function runs its
+/// <see cref="SupportTasks.AddSupportTasks"/>) as Durable Functions: each function runs its
 /// class. Activities that change cases may signal other orchestrations, so they bind a Durable client too.
 /// </summary>
 public static class DurableFunctions

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Azure.Data.Tables;
 using SupportFunctions.App.Durable;
@@ -79,67 +78,5 @@ public sealed class SlaKillRestartTests(Xunit.Abstractions.ITestOutputHelper out
             status => status?.Contains("nextCheckAt", StringComparison.OrdinalIgnoreCase) == true,
             TimeSpan.FromSeconds(30),
             "the SLA timer to be armed");
-    }
-
-    /// <summary>The app as its own process (dotnet SupportFunctions.App.dll), so the test can kill it like an OOM or a lost VM would.</summary>
-    private sealed class ChildService : IDisposable
-    {
-        private readonly Process _process;
-
-        private ChildService(Process process, Uri address)
-        {
-            _process = process;
-            Address = address;
-        }
-
-        public Uri Address { get; }
-
-        public static async Task<ChildService> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
-        {
-            var port = LoopbackPort.Free();
-            var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value, StringComparer.Ordinal);
-            var process = Process.Start(AppProcess.StartInfo(environment, "--urls", $"http://127.0.0.1:{port}"))!;
-            // Drained so a chatty log never blocks the child on a full pipe.
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var service = new ChildService(process, new Uri($"http://127.0.0.1:{port}"));
-            using var probeClient = new HttpClient { BaseAddress = service.Address, Timeout = TimeSpan.FromSeconds(5) };
-            await Eventually.WaitAsync(
-                async () =>
-                {
-                    Assert.False(process.HasExited, $"the service exited with code {(process.HasExited ? process.ExitCode : 0)}");
-                    try
-                    {
-                        return (await probeClient.GetAsync(new Uri("/api/health/ready", UriKind.Relative), cancellationToken)).StatusCode;
-                    }
-                    catch (HttpRequestException)
-                    {
-                        return HttpStatusCode.ServiceUnavailable;
-                    }
-                },
-                status => status == HttpStatusCode.OK,
-                TimeSpan.FromSeconds(60),
-                "the child service to be ready");
-            return service;
-        }
-
-        /// <summary>SIGKILL: no shutdown hooks, no lease release.</summary>
-        public void Kill()
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                Kill();
-            }
-
-            _process.Dispose();
-        }
     }
 }
