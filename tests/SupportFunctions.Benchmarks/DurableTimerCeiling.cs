@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SupportFunctions.Benchmarks;
@@ -22,13 +21,13 @@ public static class DurableTimerCeiling
     {
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SUPPORTFUNCTIONS_APP", AppContext.BaseDirectory);
         var policyPath = Path.Combine(AppContext.BaseDirectory, "policies", "purecloud.json");
-        await using var app = new BenchApp(connectionString, policyPath, services: services => services.AddDurableTaskWorker(worker => worker.AddTasks(tasks =>
+        await using var app = new BenchApp(connectionString, policyPath, services: services => services.Configure<DurableTaskRegistry>(tasks =>
             tasks.AddOrchestratorFunc<DateTime, TimerTimes>(Orchestrator, async (context, due) =>
             {
                 var armed = context.CurrentUtcDateTime;
                 await context.CreateTimer(due, CancellationToken.None);
                 return new TimerTimes(armed, context.CurrentUtcDateTime);
-            }))));
+            })));
         using var http = await app.StartAsAdminAsync();
         var client = app.Services.GetRequiredService<DurableTaskClient>();
 

@@ -1,5 +1,6 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using SupportFunctions.App.Storage;
 using SupportFunctions.Storage;
@@ -16,16 +17,19 @@ public sealed class DurableEngine : IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan LeaseReleaseTimeout = TimeSpan.FromSeconds(10);
 
+    private readonly DurableTaskRegistry _tasks;
     private readonly IServiceProvider _services;
     private readonly ILoggerFactory _loggers;
     private readonly CancellationTokenSource _stopping = new();
     private TaskHubWorker? _worker;
     private Task _starting = Task.CompletedTask;
 
-    public DurableEngine(IOptions<DurableOptions> options, IOptions<StorageOptions> storage, StorageConnection connection, IServiceProvider services, ILoggerFactory loggers)
+    public DurableEngine(IOptions<DurableOptions> options, IOptions<StorageOptions> storage, IOptions<DurableTaskRegistry> tasks, StorageConnection connection, IServiceProvider services, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(tasks);
+        _tasks = tasks.Value;
         _services = services;
         _loggers = loggers;
         HubName = DurableHubName.For(options.Value.HubName, storage.Value.Prefix);
@@ -84,7 +88,7 @@ public sealed class DurableEngine : IHostedService, IAsyncDisposable
     private async Task StartWorkerAsync()
     {
         await Service.CreateIfNotExistsAsync();
-        var (orchestrations, activities) = SupportTasks.CreatorsFor(_services, _loggers);
+        var (orchestrations, activities) = SupportTasks.CreatorsFor(_tasks, _services, _loggers);
         var worker = new TaskHubWorker(Service, _loggers)
         {
             // The SDK's shims read and write failures as FailureDetails (as the Functions extension runs them).

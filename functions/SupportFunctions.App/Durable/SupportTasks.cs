@@ -8,8 +8,9 @@ namespace SupportFunctions.App.Durable;
 
 /// <summary>
 /// Every orchestrator and activity of the app: the one list both hosts run. Azure Functions registers it on the
-/// extension's worker (<see cref="AddSupportTasks"/>); the standalone engine hands the same classes to DurableTask.Core's
-/// <see cref="TaskHubWorker"/> through the SDK's shims (<see cref="CreatorsFor"/>), so both run identical code.
+/// extension's worker, the standalone engine the registry they are added to (<see cref="AddSupportTasks"/>), whose tasks
+/// it hands to DurableTask.Core's <see cref="TaskHubWorker"/> through the SDK's shims (<see cref="CreatorsFor"/>), so both
+/// hosts run identical code.
 /// </summary>
 public static class SupportTasks
 {
@@ -47,56 +48,61 @@ public static class SupportTasks
     }
 
     /// <summary>
-    /// The tasks as DurableTask.Core object creators: a fresh orchestrator shim per execution, and an activity that
-    /// resolves its class in a DI scope of its own per run (as the SDK's own worker does).
+    /// The registry's tasks as DurableTask.Core object creators: a fresh orchestrator shim per execution, and an activity
+    /// that resolves its class in a DI scope of its own per run (as the SDK's own worker does).
     /// </summary>
-    internal static (ObjectCreator<TaskOrchestration>[] Orchestrations, ObjectCreator<TaskActivity>[] Activities) CreatorsFor(IServiceProvider services, ILoggerFactory loggers)
+    internal static (ObjectCreator<TaskOrchestration>[] Orchestrations, ObjectCreator<TaskActivity>[] Activities) CreatorsFor(DurableTaskRegistry registry, IServiceProvider services, ILoggerFactory loggers)
     {
+        ArgumentNullException.ThrowIfNull(registry);
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggers);
+        var scopes = services.GetRequiredService<IServiceScopeFactory>();
         return (
-            [.. Orchestrators.Select(type => new OrchestrationCreator(type, shims, services))],
-            [.. Activities.Select(type => new ActivityCreator(type, shims, services.GetRequiredService<IServiceScopeFactory>()))]);
+            [.. registry.GetOrchestrators().Select(task => new OrchestrationCreator(task.Key, task.Value, shims, services))],
+            [.. registry.GetActivities().Select(task => new ActivityCreator(task.Key, task.Value, shims, scopes))]);
     }
 
     private sealed class OrchestrationCreator : ObjectCreator<TaskOrchestration>
     {
-        private readonly Type _type;
+        private readonly TaskName _name;
+        private readonly Func<IServiceProvider, ITaskOrchestrator> _create;
         private readonly DurableTaskShimFactory _shims;
         private readonly IServiceProvider _services;
 
-        public OrchestrationCreator(Type type, DurableTaskShimFactory shims, IServiceProvider services)
+        public OrchestrationCreator(TaskName name, Func<IServiceProvider, ITaskOrchestrator> create, DurableTaskShimFactory shims, IServiceProvider services)
         {
-            Name = type.Name;
+            Name = name.Name;
             Version = string.Empty;
-            _type = type;
+            _name = name;
+            _create = create;
             _shims = shims;
             _services = services;
         }
 
-        public override TaskOrchestration Create() =>
-            _shims.CreateOrchestration(Name, (ITaskOrchestrator)ActivatorUtilities.CreateInstance(_services, _type));
+        public override TaskOrchestration Create() => _shims.CreateOrchestration(_name, _create(_services));
     }
 
     private sealed class ActivityCreator : ObjectCreator<TaskActivity>
     {
-        private readonly Type _type;
+        private readonly TaskName _name;
+        private readonly Func<IServiceProvider, ITaskActivity> _create;
         private readonly DurableTaskShimFactory _shims;
         private readonly IServiceScopeFactory _scopes;
 
-        public ActivityCreator(Type type, DurableTaskShimFactory shims, IServiceScopeFactory scopes)
+        public ActivityCreator(TaskName name, Func<IServiceProvider, ITaskActivity> create, DurableTaskShimFactory shims, IServiceScopeFactory scopes)
         {
-            Name = type.Name;
+            Name = name.Name;
             Version = string.Empty;
-            _type = type;
+            _name = name;
+            _create = create;
             _shims = shims;
             _scopes = scopes;
         }
 
-        public override TaskActivity Create() => new ScopedActivity(Name, _type, _shims, _scopes);
+        public override TaskActivity Create() => new ScopedActivity(_name, _create, _shims, _scopes);
     }
 
     /// <summary>One activity run: its class and dependencies come from a scope that ends with the run.</summary>
-    private sealed class ScopedActivity(string name, Type type, DurableTaskShimFactory shims, IServiceScopeFactory scopes) : TaskActivity
+    private sealed class ScopedActivity(TaskName name, Func<IServiceProvider, ITaskActivity> create, DurableTaskShimFactory shims, IServiceScopeFactory scopes) : TaskActivity
     {
         public override string Run(TaskContext context, string input) =>
             throw new NotSupportedException("The dispatcher runs activities through RunAsync.");
@@ -104,8 +110,7 @@ public static class SupportTasks
         public override async Task<string> RunAsync(TaskContext context, string input)
         {
             await using var scope = scopes.CreateAsyncScope();
-            var activity = (ITaskActivity)ActivatorUtilities.CreateInstance(scope.ServiceProvider, type);
-            return await shims.CreateActivity(name, activity).RunAsync(context, input);
+            return await shims.CreateActivity(name, create(scope.ServiceProvider)).RunAsync(context, input);
         }
     }
 }

@@ -24,7 +24,7 @@ public static class PartnersApi
         group.MapGet("/", Me).WithName("GetMyPartner").Produces<Partner>();
         group.MapGet("/users", FindUsers).WithName("FindPartnerUsers").WithSummary("Your users whose name (or a word of it) or email starts with prefix; all of them without one.").Produces<IReadOnlyList<PartnerUser>>();
         group.MapPost("/users", CreateUser).WithName("CreateMyPartnerUser").Accepts<PartnerUserRequest>("application/json").Produces<PartnerUser>(201).ProducesValidationProblem(422);
-        group.MapDelete("/users/{userId}", DeleteUser).WithName("DeleteMyPartnerUser").Produces(204);
+        group.MapDelete("/users/{userId}", DeleteUser).WithName("DeleteMyPartnerUser").Produces(204).ProducesProblem(404);
         group.MapGet("/keys", ListKeys).WithName("ListMyKeys").Produces<IReadOnlyList<PartnerKeyView>>();
         group.MapPost("/keys", CreateKey).WithName("CreateMyKey").WithSummary("An additional key; shown in the answer once and never again.").Accepts<NewKeyRequest>("application/json").Produces<IssuedKey>(201);
         group.MapPost("/keys/{keyId}/rotate", RotateKey).WithName("RotateMyKey").WithSummary("A new key now; the old one keeps working for overlapMinutes (default 1440).").Accepts<RotateKeyRequest>("application/json").Produces<RotatedKey>(201);
@@ -60,8 +60,10 @@ public static class PartnersApi
 
     private static async Task<IResult> DeleteUser(string userId, ClaimsPrincipal user, DirectoryRepository directory, CancellationToken cancellationToken)
     {
-        await directory.DeletePartnerUserAsync(Caller.From(user).Id, userId, cancellationToken);
-        return TypedResults.NoContent();
+        // Another partner's user is as unknown here as one that never existed: 404 either way, like every other route.
+        return await directory.DeletePartnerUserAsync(Caller.From(user).Id, userId, cancellationToken)
+            ? TypedResults.NoContent()
+            : Problems.NotFound($"You have no user {userId}.");
     }
 
     private static async Task<IResult> ListKeys(ClaimsPrincipal user, ApiKeyRepository keys, TimeProvider time, CancellationToken cancellationToken)

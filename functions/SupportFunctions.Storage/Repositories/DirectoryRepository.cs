@@ -176,8 +176,8 @@ public sealed class DirectoryRepository(StorageLayout layout)
     public Task<string> CreatePartnerUserAsync(PartnerUser user, CancellationToken cancellationToken) =>
         Table.InsertAsync(DirectoryEntities.ToEntity(user), cancellationToken);
 
-    /// <summary>Deleting a user that is not there is success.</summary>
-    public Task DeletePartnerUserAsync(string partnerId, string userId, CancellationToken cancellationToken) =>
+    /// <summary>Whether the partner had the user (and now does not); deleting one that is not there changes nothing.</summary>
+    public Task<bool> DeletePartnerUserAsync(string partnerId, string userId, CancellationToken cancellationToken) =>
         Table.DeleteAsync(DirectoryEntities.PartnerPartition(partnerId), DirectoryEntities.PartnerUserPrefix + userId, cancellationToken: cancellationToken);
 
     public async Task<IReadOnlyList<PartnerUser>> ListPartnerUsersAsync(string partnerId, CancellationToken cancellationToken) =>

@@ -75,13 +75,15 @@ public static class TableOperations
         }
     }
 
-    /// <summary>Deletes when the ETag matches (<c>"*"</c> unconditionally); an entity already gone is success (the SDK's own rule).</summary>
-    public static async Task DeleteAsync(this TableClient table, string partitionKey, string rowKey, string ifMatch = "*", CancellationToken cancellationToken = default)
+    /// <summary>Deletes when the ETag matches (<c>"*"</c> unconditionally); an entity already gone is success (the SDK's own rule). Answers whether it was there.</summary>
+    public static async Task<bool> DeleteAsync(this TableClient table, string partitionKey, string rowKey, string ifMatch = "*", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         try
         {
-            await table.DeleteEntityAsync(partitionKey, rowKey, new ETag(ifMatch), cancellationToken).ConfigureAwait(false);
+            // The SDK answers a missing entity with its 404 response rather than an exception.
+            var response = await table.DeleteEntityAsync(partitionKey, rowKey, new ETag(ifMatch), cancellationToken).ConfigureAwait(false);
+            return response.Status != 404;
         }
         catch (RequestFailedException ex) when (StorageFailures.Translate(ex, $"Delete '{partitionKey}'/'{rowKey}' from '{table.Name}'") is { } typed)
         {

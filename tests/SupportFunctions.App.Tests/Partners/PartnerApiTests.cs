@@ -142,6 +142,23 @@ public sealed class PartnerApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_partner_deletes_its_own_users_and_gets_404_for_another_partners_user()
+    {
+        var (_, a, _) = await PartnerAsync("Partner H");
+        var (_, b, _) = await PartnerAsync("Partner I");
+        var ofA = await UserAsync(a, "Rita Moreira", "rita@partner-h.example");
+
+        var byOther = await b.DeleteAsync(new Uri($"/api/partners/me/users/{ofA}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, byOther.StatusCode);
+        Assert.Equal("application/problem+json", byOther.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Rita Moreira", (await (await a.GetAsync("/api/partners/me/users")).Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await a.DeleteAsync(new Uri($"/api/partners/me/users/{ofA}", UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain("Rita Moreira", (await (await a.GetAsync("/api/partners/me/users")).Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await a.DeleteAsync(new Uri($"/api/partners/me/users/{ofA}", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task Administrators_edit_support_contacts_only_of_partner_created_accounts()
     {
         var (_, partner, _) = await PartnerAsync("Partner F");
