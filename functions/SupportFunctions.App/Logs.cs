@@ -33,6 +33,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Idempotent replay of case {CaseNumber} for {Actor}")]
     public static partial void IdempotentReplay(ILogger logger, string caseNumber, string actor);
 
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Case number {CaseNumber} is another request's case (storage lost recent writes); {Actor}'s case takes a later number (attempt {Attempt})")]
+    public static partial void CaseNumberTaken(ILogger logger, string caseNumber, string actor, int attempt);
+
     [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "API key authentication failed: {Reason}")]
     public static partial void ApiKeyRejected(ILogger logger, string reason);
 

@@ -33,17 +33,33 @@ public static class StorageClientSettings
     }
 
     /// <summary>
-    /// Exponential retries for ordinary work; a readiness probe gets none and a short network timeout, because it must
-    /// answer quickly and say which service failed rather than wait out the retry policy.
+    /// How long one try of a storage call waits for an answer. Storage answers a table or queue call in milliseconds and
+    /// streams blob data well within it; a store that accepts the connection and then says nothing (stalled, overloaded,
+    /// paused) is given up on after this, instead of the SDK's 100 s.
+    /// </summary>
+    public static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Tries after the first; with <see cref="NetworkTimeout"/> they bound one call at <see cref="CallDeadline"/>.</summary>
+    public const int MaxRetries = 2;
+
+    /// <summary>
+    /// The longest one storage call waits before it fails as unavailable (every try timed out, plus the backoff between
+    /// them): a request answers 503 + Retry-After within this of its first unanswered call.
+    /// </summary>
+    public static TimeSpan CallDeadline => (NetworkTimeout * (MaxRetries + 1)) + TimeSpan.FromMilliseconds(200 + 400);
+
+    /// <summary>
+    /// Exponential retries for ordinary work, each try bounded by <see cref="NetworkTimeout"/>; a readiness probe gets
+    /// none and a shorter timeout, because it must answer quickly and say which service failed.
     /// </summary>
     private static T Apply<T>(T options, string service, bool probe)
         where T : ClientOptions
     {
         options.Retry.Mode = RetryMode.Exponential;
-        options.Retry.MaxRetries = probe ? 0 : 5;
+        options.Retry.MaxRetries = probe ? 0 : MaxRetries;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(10);
-        options.Retry.NetworkTimeout = probe ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(100);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.NetworkTimeout = probe ? TimeSpan.FromSeconds(3) : NetworkTimeout;
         options.Diagnostics.IsLoggingContentEnabled = false;
         options.Diagnostics.IsTelemetryEnabled = false;
         options.Diagnostics.ApplicationId = "SupportFunctions";

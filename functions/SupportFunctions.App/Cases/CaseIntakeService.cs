@@ -34,6 +34,9 @@ public sealed class CaseIntakeService(
     TimeProvider time,
     ILogger<CaseIntakeService> logger)
 {
+    /// <summary>How many taken numbers one request skips before it gives up (each skip checks a fresh block of 20).</summary>
+    private const int MaxNumberAttempts = 50;
+
     /// <summary>Opens a case for an authenticated contact, or for an anonymous requester when <paramref name="caller"/> is null.</summary>
     public async Task<CaseCreation> CreateAsync(Caller? caller, JsonElement body, ReadOnlyMemory<byte> rawBody, string channel, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -99,24 +102,58 @@ public sealed class CaseIntakeService(
                 return new CaseCreation.Refused(decision.Reason!);
         }
 
-        var number = recorded?.CaseNumber ?? await numbers.NextAsync(policy.Intake.CaseNumberPrefix, policy.Intake.CaseNumberDigits, cancellationToken);
-        if (request.Idempotency is { } claim)
+        // A request without a key gets an origin of its own: any case found under its number is another request's.
+        var origin = request.Idempotency?.Origin ?? Guid.NewGuid().ToString("N");
+        for (var attempt = 1; ; attempt++)
         {
-            // Every retry under one key adopts the first one's number and time, so they all write identical rows.
-            var winner = recorded ?? await idempotency.RecordAsync(claim.Caller, claim.Key, new IdempotencyRecord(claim.RequestHash, number, now), cancellationToken);
-            if (winner.RequestHash != claim.RequestHash)
+            var number = recorded?.CaseNumber ?? await numbers.NextAsync(policy.Intake.CaseNumberPrefix, policy.Intake.CaseNumberDigits, cancellationToken);
+            var opened = now;
+            if (request.Idempotency is { } claim)
             {
-                return new CaseCreation.KeyReused(winner.CaseNumber);
+                // Every retry under one key adopts the first one's number and time, so they all write identical rows.
+                var winner = recorded ?? await idempotency.RecordAsync(claim.Caller, claim.Key, new IdempotencyRecord(claim.RequestHash, number, now), cancellationToken);
+                if (winner.RequestHash != claim.RequestHash)
+                {
+                    return new CaseCreation.KeyReused(winner.CaseNumber);
+                }
+
+                number = winner.CaseNumber;
+                opened = winner.CreatedAt;
             }
 
-            number = winner.CaseNumber;
-            now = winner.CreatedAt;
-        }
+            var outcome = await WriteAsync(request, decision, number, origin, opened, cancellationToken);
+            if (outcome is not null)
+            {
+                return outcome;
+            }
 
+            // The number is another request's case: storage lost the counter's (or this key's) last writes and the number
+            // was issued twice. Never answer with that case; take a number past it and, for a key, move the key to it.
+            Logs.CaseNumberTaken(logger, number, actor, attempt);
+            if (attempt >= MaxNumberAttempts)
+            {
+                throw new InvalidOperationException($"No free case number after {attempt} attempts; the last one tried was {number}.");
+            }
+
+            await numbers.SkipTakenAsync(policy.Intake.CaseNumberPrefix, cancellationToken);
+            recorded = request.Idempotency is { } moved
+                ? await idempotency.RebindAsync(moved.Caller, moved.Key, number, new IdempotencyRecord(moved.RequestHash, await numbers.NextAsync(policy.Intake.CaseNumberPrefix, policy.Intake.CaseNumberDigits, cancellationToken), now), cancellationToken)
+                : null;
+        }
+    }
+
+    /// <summary>
+    /// Writes the case under <paramref name="number"/>; null when that number is another request's case (nothing of
+    /// this request was committed), else the answer: created, or this same request's case written by an earlier attempt.
+    /// </summary>
+    private async Task<CaseCreation?> WriteAsync(CaseOpeningRequest request, IntakeDecision decision, string number, string origin, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (requester, submission, actor) = (request.Requester, request.Submission, request.Actor);
         var language = requester.Contact?.Language ?? requester.Account?.Language ?? policy.DefaultLanguage;
         var timeZone = requester.Contact?.TimeZone ?? requester.Account?.TimeZone ?? "UTC";
         var caseAttachments = request.Attachments.Select(a => a with { AddedAt = now }).ToList();
         var opening = CaseOpening.From(decision, submission, requester, number, actor, language, timeZone, caseAttachments, SlaClocks.Start(policy, decision.Severity, now), now);
+        opening = opening with { Case = opening.Case with { Origin = origin } };
         if (request.AcknowledgementData is { Count: > 0 } extra)
         {
             // Channel facts the answer needs (e.g. the Message-ID of the mail it answers, so it threads in the customer's client).
@@ -151,11 +188,16 @@ public sealed class CaseIntakeService(
         // duplicate of this request starts nothing new.
         await orchestrations.StartSlaAsync(number, new SlaPlan(SlaPlanner.NextCheck(policy, opening.Case, now)), cancellationToken);
         await index.AddAsync(opening.Case, cancellationToken);
-        if (!await cases.CreateAsync(opening, cancellationToken))
+        if (await cases.CreateAsync(opening, cancellationToken) is { } existing)
         {
-            // The same idempotency key raced us here and won: answer with its case.
-            var existing = await cases.GetAsync(number, cancellationToken) ?? throw new InvalidOperationException($"Case {number} exists and cannot be read.");
-            return new CaseCreation.Replayed(await ViewAsync(existing.Case, cancellationToken));
+            if (existing.Case.Origin == origin)
+            {
+                // An attempt of this same request (the same key and body) raced us here and won: answer with its case.
+                return new CaseCreation.Replayed(await ViewAsync(existing.Case, cancellationToken));
+            }
+
+            await index.RemoveAsync(opening.Case, cancellationToken);
+            return null;
         }
 
         await notifications.DispatchAsync(opening.Intents, cancellationToken);
@@ -192,7 +234,9 @@ public sealed class CaseIntakeService(
             return (recorded, new CaseCreation.KeyReused(recorded.CaseNumber));
         }
 
-        if (await cases.GetAsync(recorded.CaseNumber, cancellationToken) is { } existing)
+        // A case under the recorded number that another request opened (its origin differs) is not this request's: the
+        // key was recorded with a number issued twice, and opening moves it (cases from before origins were kept count as its).
+        if (await cases.GetAsync(recorded.CaseNumber, cancellationToken) is { } existing && (existing.Case.Origin is null || existing.Case.Origin == claim.Origin))
         {
             Logs.IdempotentReplay(logger, recorded.CaseNumber, actor);
             return (recorded, new CaseCreation.Replayed(await ViewAsync(existing.Case, cancellationToken)));

@@ -1,6 +1,7 @@
 using Azure;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using SupportFunctions.App.Durable;
 using SupportFunctions.Storage;
 
 namespace SupportFunctions.App.Hosting;
@@ -17,7 +18,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         int status;
         string title;
         string type;
-        if (exception is RequestFailedException storage && StorageFailures.IsTransient(storage))
+        // A storage failure may come wrapped (the durable provider wraps the SDK's exception in its own types).
+        if (DurableStorageFailure.Unwrap(exception) is { } storage && StorageFailures.IsTransient(storage))
         {
             Logs.StorageFailed(logger, exception, path, storage.Status, storage.ErrorCode, storage.GetRawResponse()?.Headers.RequestId);
             status = StatusCodes.Status503ServiceUnavailable;

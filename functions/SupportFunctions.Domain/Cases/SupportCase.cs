@@ -42,6 +42,12 @@ public sealed record SupportCase
 
     public string? AccountId { get; init; }
 
+    /// <summary>
+    /// The request that opened the case: a fingerprint of its caller, idempotency key and body, or a token of its own.
+    /// A create that finds its number taken compares it to tell a retry of itself from another request's case.
+    /// </summary>
+    public string? Origin { get; init; }
+
     /// <summary>False for anonymous requesters and accounts without an active contract: their views never show account data.</summary>
     public bool MaySeeAccountData { get; init; }
 

@@ -55,6 +55,7 @@ internal static class CaseEntities
             ["DefectId"] = c.DefectId,
             ["DefectFixedIn"] = c.DefectFixedIn,
             ["AnonymisedAt"] = c.AnonymisedAt,
+            ["Origin"] = c.Origin,
             ["DataClass"] = "case",
         };
 
@@ -105,6 +106,7 @@ internal static class CaseEntities
         DefectId = e.GetString("DefectId"),
         DefectFixedIn = e.GetString("DefectFixedIn"),
         AnonymisedAt = e.GetDateTimeOffset("AnonymisedAt"),
+        Origin = e.GetString("Origin"),
     };
 
     public static TableEntity ToEntity(CaseEvent e) => new(e.CaseNumber, EventRow(e.Sequence))

@@ -24,6 +24,24 @@ public sealed class CaseIndexRepository(StorageLayout layout)
     public async Task AddAsync(SupportCase c, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(c);
+        var row = RowKey(c.CreatedAt, c.Number);
+        await Task.WhenAll(ListsOf(c).Select(list =>
+            Table.UpsertAsync(new TableEntity(list, row) { ["Number"] = c.Number, ["CreatedAt"] = c.CreatedAt, ["DataClass"] = "caseIndex" }, cancellationToken: cancellationToken)));
+    }
+
+    /// <summary>
+    /// Takes back what <see cref="AddAsync"/> wrote for a case that was then not created (its number was another
+    /// request's case). The rows carry this case's creation time, so the other case's rows stay.
+    /// </summary>
+    public async Task RemoveAsync(SupportCase c, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var row = RowKey(c.CreatedAt, c.Number);
+        await Task.WhenAll(ListsOf(c).Select(list => Table.DeleteAsync(list, row, cancellationToken: cancellationToken)));
+    }
+
+    private static IEnumerable<string> ListsOf(SupportCase c)
+    {
         var lists = new List<string>();
         if (c.RequesterContactId is not null)
         {
@@ -36,9 +54,7 @@ public sealed class CaseIndexRepository(StorageLayout layout)
         }
 
         lists.AddRange(c.Cc.Select(CcList));
-        var row = RowKey(c.CreatedAt, c.Number);
-        await Task.WhenAll(lists.Distinct(StringComparer.Ordinal).Select(list =>
-            Table.UpsertAsync(new TableEntity(list, row) { ["Number"] = c.Number, ["CreatedAt"] = c.CreatedAt, ["DataClass"] = "caseIndex" }, cancellationToken: cancellationToken)));
+        return lists.Distinct(StringComparer.Ordinal);
     }
 
     /// <summary>Removes the case from its CCs' lists (their partitions carry the address), for anonymisation.</summary>

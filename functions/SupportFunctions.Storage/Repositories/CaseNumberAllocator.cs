@@ -7,7 +7,9 @@ namespace SupportFunctions.Storage.Repositories;
 /// <summary>
 /// Hands out case numbers. Each process reserves a block of numbers with one ETag-guarded update of a counter entity
 /// and serves the block from memory, so concurrent creations rarely touch storage and never share a number. Numbers
-/// left in a block when a process stops are skipped: gaps are allowed, duplicates are not.
+/// left in a block when a process stops are skipped: gaps are allowed, duplicates are not. A counter that went back
+/// (storage that lost its last writes: an emulator restart, an account failover) is caught when a block is reserved:
+/// one range query over the block's case rows, and the numbers already taken are skipped.
 /// </summary>
 public sealed class CaseNumberAllocator(StorageLayout layout, int blockSize = 20) : IDisposable
 {
@@ -21,17 +23,87 @@ public sealed class CaseNumberAllocator(StorageLayout layout, int blockSize = 20
         {
             if (!_blocks.TryGetValue(prefix, out var block) || block.Next >= block.End)
             {
-                var start = await ReserveAsync(prefix, cancellationToken);
-                block = (start, start + blockSize);
+                block = await ReserveFreeAsync(prefix, digits, cancellationToken);
             }
 
             _blocks[prefix] = (block.Next + 1, block.End);
-            return $"{prefix}-{block.Next.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0')}";
+            return Format(prefix, digits, block.Next);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The number was found taken after all (its case was written after this block was checked): the rest of the block
+    /// is dropped, so the next number comes from a block checked anew.
+    /// </summary>
+    public async Task SkipTakenAsync(string prefix, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            _blocks.Remove(prefix);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static string Format(string prefix, int digits, long value) => $"{prefix}-{value.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0')}";
+
+    /// <summary>A reserved block, less any numbers at its start that cases already have.</summary>
+    private async Task<(long Next, long End)> ReserveFreeAsync(string prefix, int digits, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var start = await ReserveAsync(prefix, cancellationToken);
+            var end = start + blockSize;
+            var highestTaken = await HighestTakenAsync(prefix, digits, start, end, cancellationToken);
+            if (highestTaken is null)
+            {
+                return (start, end);
+            }
+
+            if (highestTaken.Value + 1 < end)
+            {
+                return (highestTaken.Value + 1, end);
+            }
+        }
+    }
+
+    /// <summary>The highest number in [start, end) a case already has, or null.</summary>
+    private async Task<long?> HighestTakenAsync(string prefix, int digits, long start, long end, CancellationToken cancellationToken)
+    {
+        var first = Format(prefix, digits, start);
+        var last = Format(prefix, digits, end - 1);
+        var cases = layout.Table(StorageLayout.CasesTable);
+        IEnumerable<string> taken;
+        if (first.Length == last.Length)
+        {
+            // Zero-padded numbers of one length sort as they count: one range query over the block's partitions.
+            var filter = TableFilter.GreaterThanOrEqual("PartitionKey", first).And(TableFilter.LessThanOrEqual("PartitionKey", last)).And(TableFilter.RowKeyEquals(CaseEntities.CaseRow));
+            taken = await cases.QueryEntitiesAsync(filter, ["PartitionKey"], cancellationToken).Select(e => e.PartitionKey).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            // The block crosses into one more digit (once in the life of a prefix): each number on its own.
+            var found = new List<string>();
+            for (var value = start; value < end; value++)
+            {
+                if (await cases.FindAsync(Format(prefix, digits, value), CaseEntities.CaseRow, ["PartitionKey"], cancellationToken) is { } row)
+                {
+                    found.Add(row.PartitionKey);
+                }
+            }
+
+            taken = found;
+        }
+
+        var values = taken.Select(number => long.Parse(number.AsSpan(prefix.Length + 1), CultureInfo.InvariantCulture)).ToList();
+        return values.Count == 0 ? null : values.Max();
     }
 
     public void Dispose() => _gate.Dispose();

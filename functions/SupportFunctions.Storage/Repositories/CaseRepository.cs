@@ -9,8 +9,12 @@ public sealed class CaseRepository(StorageLayout layout)
 {
     private TableClient Table => layout.Table(StorageLayout.CasesTable);
 
-    /// <summary>Writes a new case with everything its opening produced; false when a case with that number already exists.</summary>
-    public async Task<bool> CreateAsync(CaseOpening opening, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a new case with everything its opening produced. When a case with that number already exists nothing is
+    /// written and the answer is that case, for the caller to tell its own earlier attempt (same origin) from another
+    /// request's case.
+    /// </summary>
+    public async Task<StoredCase?> CreateAsync(CaseOpening opening, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(opening);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, CaseEntities.ToEntity(opening.Case)) };
@@ -20,11 +24,11 @@ public sealed class CaseRepository(StorageLayout layout)
         try
         {
             await Table.SubmitAsync(actions, cancellationToken);
-            return true;
+            return null;
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex is null or 0)
         {
-            return false;
+            return await GetAsync(opening.Case.Number, cancellationToken) ?? throw new InvalidOperationException($"Case {opening.Case.Number} exists and cannot be read.", ex);
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class IdempotencyRepository(StorageLayout layout)
     public async Task<IdempotencyRecord?> GetAsync(string caller, string key, CancellationToken cancellationToken)
     {
         var entity = await Table.FindAsync(caller, Hash(key), cancellationToken: cancellationToken);
-        return entity is null ? null : new IdempotencyRecord(entity.GetString("RequestHash")!, entity.GetString("CaseNumber")!, entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
+        return entity is null ? null : ToRecord(entity);
     }
 
     /// <summary>Records the key; when another request recorded it first, returns that request's record instead.</summary>
@@ -25,7 +25,7 @@ public sealed class IdempotencyRepository(StorageLayout layout)
         ArgumentNullException.ThrowIfNull(record);
         try
         {
-            await Table.InsertAsync(new TableEntity(caller, Hash(key)) { ["RequestHash"] = record.RequestHash, ["CaseNumber"] = record.CaseNumber, ["CreatedAt"] = record.CreatedAt, ["DataClass"] = "idempotency" }, cancellationToken);
+            await Table.InsertAsync(ToEntity(caller, key, record), cancellationToken);
             return record;
         }
         catch (StorageConflictException)
@@ -33,6 +33,45 @@ public sealed class IdempotencyRepository(StorageLayout layout)
             return await GetAsync(caller, key, cancellationToken) ?? record;
         }
     }
+
+    /// <summary>
+    /// Moves a key off a case number it was recorded with but that another request's case holds (storage lost writes and
+    /// the number was issued twice): the key now names <paramref name="record"/>'s number. When another attempt of the
+    /// same request moved it first, answers that attempt's record, so all attempts agree on one case.
+    /// </summary>
+    public async Task<IdempotencyRecord> RebindAsync(string caller, string key, string takenNumber, IdempotencyRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        while (true)
+        {
+            var entity = await Table.FindAsync(caller, Hash(key), cancellationToken: cancellationToken);
+            if (entity is null)
+            {
+                return await RecordAsync(caller, key, record, cancellationToken);
+            }
+
+            if (entity.GetString("CaseNumber") != takenNumber)
+            {
+                return ToRecord(entity);
+            }
+
+            try
+            {
+                await Table.UpdateAsync(ToEntity(caller, key, record), entity.ETag.ToString(), cancellationToken: cancellationToken);
+                return record;
+            }
+            catch (StorageConcurrencyException)
+            {
+                // Another attempt moved it between our read and write: read theirs.
+            }
+        }
+    }
+
+    private static TableEntity ToEntity(string caller, string key, IdempotencyRecord record) =>
+        new(caller, Hash(key)) { ["RequestHash"] = record.RequestHash, ["CaseNumber"] = record.CaseNumber, ["CreatedAt"] = record.CreatedAt, ["DataClass"] = "idempotency" };
+
+    private static IdempotencyRecord ToRecord(TableEntity entity) =>
+        new(entity.GetString("RequestHash")!, entity.GetString("CaseNumber")!, entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
 
     /// <summary>Keys are hashed so any text is a valid row key and callers' keys are not stored as given.</summary>
     public static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -39,11 +39,25 @@ public sealed class PrivateAzurite : IAsyncDisposable
         return azurite;
     }
 
+    /// <summary>SIGSTOP: Azurite keeps its ports (connections are accepted by the kernel) but answers nothing: a stalled store.</summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    /// <summary>SIGCONT: the stalled store answers again.</summary>
+    public Task ResumeAsync() => SignalAsync("CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     /// <summary>Kills Azurite and waits until it is gone: storage is now stopped.</summary>
     public async Task StopAsync()
     {
         if (!_process.HasExited)
         {
+            await ResumeAsync(); // a stopped process would not die of SIGKILL until continued on some kernels
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
