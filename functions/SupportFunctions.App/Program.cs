@@ -12,6 +12,7 @@ if (settingProblems.Count > 0)
 }
 
 builder.Services.AddSupportServices(builder.Configuration);
+builder.WebHost.ConfigureKestrel(RequestLimits.ConfigureServer);
 
 var app = builder.Build();
 app.UseSupportPipeline();

@@ -152,16 +152,7 @@ public static class CasesApi
             }
         }
 
-        IReadOnlyList<string> numbers;
-        string? next;
-        try
-        {
-            (numbers, next) = await index.PageAsync(list, pageSize, continuationToken, cancellationToken);
-        }
-        catch (ArgumentException)
-        {
-            return Problems.Validation(new Dictionary<string, string[]> { ["continuationToken"] = ["is not a token this API issued"] });
-        }
+        var (numbers, next) = await index.PageAsync(list, pageSize, continuationToken, cancellationToken);
 
         var items = new List<CaseView>();
         foreach (var stored in await Task.WhenAll(numbers.Distinct(StringComparer.Ordinal).Select(n => cases.GetAsync(n, cancellationToken))))

@@ -22,13 +22,21 @@ public static class RequestBody
         using var buffer = new MemoryStream();
         var chunk = new byte[64 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > maxBytes)
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return (null, Problems.TooLarge($"The body is over {maxBytes} bytes."));
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > maxBytes)
+                {
+                    return (null, Problems.TooLarge($"The body is over {maxBytes} bytes."));
+                }
             }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A body without a length (chunked) crossed the server's limit, which was set to ours, mid-read.
+            return (null, Problems.TooLarge($"The body is over {maxBytes} bytes."));
         }
 
         return (buffer.ToArray(), null);

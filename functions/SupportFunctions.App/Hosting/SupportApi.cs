@@ -22,6 +22,7 @@ public static class SupportApi
     public static IApplicationBuilder UseSupportPipeline(this IApplicationBuilder app)
     {
         app.UseExceptionHandler();
+        app.UseRequestLimits();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -25,6 +25,8 @@ public static class SupportServices
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        // A query or route value that does not bind (pageSize=abc) becomes a problem naming it, in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddOpenApi();
         services.AddSupportStorage();

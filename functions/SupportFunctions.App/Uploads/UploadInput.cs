@@ -16,7 +16,22 @@ public sealed record UploadInput(IFormFile? File, string? Kind, UploadRequest? R
         ArgumentNullException.ThrowIfNull(policy);
         if (http.HasFormContentType)
         {
-            var form = await http.ReadFormAsync(cancellationToken);
+            IFormCollection form;
+            try
+            {
+                form = await http.ReadFormAsync(cancellationToken);
+            }
+            catch (InvalidDataException ex)
+            {
+                // The form reader's own limits (parts, value lengths, boundary): too much of it.
+                return Failed(Problems.TooLarge($"The multipart body breaks a limit of the server: {ex.Message}"));
+            }
+            catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Truncated: a part or the closing boundary is missing.
+                return Failed(Problems.BadRequest($"The multipart body cannot be read: {ex.Message}"));
+            }
+
             var file = form.Files.GetFile("file");
             var kind = form["kind"].FirstOrDefault();
             if (file is null || file.Length == 0)

@@ -35,7 +35,9 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
             errors.Add("fileName", "must be a plain file name (no folders), 1 to 200 characters");
         }
 
-        if (string.IsNullOrWhiteSpace(request.ContentType) || !request.ContentType.Contains('/', StringComparison.Ordinal))
+        // A media type and nothing else: no control characters (CR/LF would split the header it is stored in).
+        if (string.IsNullOrWhiteSpace(request.ContentType) || request.ContentType.Any(char.IsControl)
+            || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var media) || media.SubType.Length == 0)
         {
             errors.Add("contentType", "must be a media type such as text/csv");
         }

@@ -93,7 +93,8 @@ public static class TableOperations
 
     /// <summary>
     /// Query pages of at most <paramref name="pageSize"/> entities, starting from a continuation token a previous page
-    /// returned (null for the first). The last page's <see cref="Page{T}.ContinuationToken"/> is null.
+    /// returned (null for the first; one this API did not issue throws <see cref="InvalidContinuationTokenException"/>). The last page's
+    /// <see cref="Page{T}.ContinuationToken"/> is null.
     /// </summary>
     public static async IAsyncEnumerable<Page<TableEntity>> QueryPagesAsync(this TableClient table, TableFilter? filter = null, IEnumerable<string>? select = null, int? pageSize = null, string? continuationToken = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -104,10 +105,10 @@ public static class TableOperations
         }
 
         var pages = table.QueryAsync<TableEntity>(filter?.ToString(), pageSize, WithKeys(select), cancellationToken)
-            .AsPages(string.IsNullOrEmpty(continuationToken) ? null : continuationToken, pageSize);
+            .AsPages(ContinuationTokens.Unwrap(continuationToken), pageSize);
         await foreach (var page in pages.ConfigureAwait(false))
         {
-            yield return string.IsNullOrEmpty(page.ContinuationToken) ? Page<TableEntity>.FromValues(page.Values, null, page.GetRawResponse()) : page;
+            yield return Page<TableEntity>.FromValues(page.Values, ContinuationTokens.Wrap(page.ContinuationToken), page.GetRawResponse());
         }
     }
 
