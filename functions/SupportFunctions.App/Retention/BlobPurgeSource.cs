@@ -9,10 +9,11 @@ using SupportFunctions.Storage.Repositories;
 namespace SupportFunctions.App.Retention;
 
 /// <summary>
-/// A container whose blobs carry retention metadata. A blob without it (bytes a client PUT through an upload URL
-/// without the ticket's headers) takes the container's class and expires that long after it was last written.
+/// A container whose blobs carry retention metadata, written by us. A blob without it, or under
+/// <paramref name="untrustedPrefix"/> (where clients write through upload URLs, with whatever metadata they send),
+/// takes the container's class and expires that long after it was last written.
 /// </summary>
-public sealed class BlobPurgeSource(string name, BlobContainerClient container, string fallbackClass, bool namesHoldFileNames, SupportPolicy policy) : IPurgeSource
+public sealed class BlobPurgeSource(string name, BlobContainerClient container, string fallbackClass, bool namesHoldFileNames, SupportPolicy policy, string? untrustedPrefix = null) : IPurgeSource
 {
     public string Name => name;
 
@@ -51,10 +52,11 @@ public sealed class BlobPurgeSource(string name, BlobContainerClient container, 
             await container.DeleteIfExistsAsync(target.Key, token));
     }
 
-    /// <summary>From its metadata; a class without an expiry is kept; no metadata at all: the container's class, from the last write.</summary>
+    /// <summary>From its metadata; a class without an expiry is kept; no metadata (or not ours to trust): the container's class, from the last write.</summary>
     private (string DataClass, DateTimeOffset? ExpiresAt) RetentionOf(BlobItem blob, DateTimeOffset now)
     {
-        if (!blob.Metadata.TryGetValue(RetentionMetadata.DataClass, out var dataClass))
+        if (!blob.Metadata.TryGetValue(RetentionMetadata.DataClass, out var dataClass)
+            || (untrustedPrefix is not null && blob.Name.StartsWith(untrustedPrefix, StringComparison.Ordinal)))
         {
             return (fallbackClass, policy.ExpiresAt(fallbackClass, blob.Properties.LastModified ?? now));
         }

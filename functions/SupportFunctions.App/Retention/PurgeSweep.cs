@@ -36,7 +36,7 @@ public sealed class PurgeSweep
         [
             new EntityPurgeSource(StorageLayout.UploadsTable, layout.Table(StorageLayout.UploadsTable)),
             new EntityPurgeSource(StorageLayout.InboundTable, layout.Table(StorageLayout.InboundTable)),
-            new BlobPurgeSource(StorageLayout.FilesContainer, layout.Container(StorageLayout.FilesContainer), DataClasses.UploadedDataFiles, namesHoldFileNames: true, policy),
+            new BlobPurgeSource(StorageLayout.FilesContainer, layout.Container(StorageLayout.FilesContainer), DataClasses.UploadedDataFiles, namesHoldFileNames: true, policy, untrustedPrefix: Uploads.UploadService.LandingPrefix),
             new BlobPurgeSource("inbound-files", layout.Container(StorageLayout.InboundContainer), DataClasses.RawInboundEmail, namesHoldFileNames: false, policy),
             new ClosedCasePurgeSource(cases, index, policy, logger),
         ];

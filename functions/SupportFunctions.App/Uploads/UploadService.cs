@@ -12,12 +12,16 @@ using SupportFunctions.Storage.Repositories;
 namespace SupportFunctions.App.Uploads;
 
 /// <summary>
-/// Files from customers: a short-lived create-only URL for large files, or a direct upload for small ones; staged
-/// before a case exists or added to a case. A file counts only after storage confirms it exists with its size.
+/// Files from customers: a short-lived URL for large files, or a direct upload for small ones; staged before a case
+/// exists or added to a case. A URL writes only a landing blob (<see cref="LandingPrefix"/>); confirming moves the
+/// bytes into place under the server's name, with the data class and expiry of the server's record of the ticket, and
+/// deletes the landing blob. So an uploader can neither choose its file's retention (metadata it sends stays on the
+/// landing blob, which retention does not trust) nor change the file once the case has it.
 /// </summary>
 public sealed class UploadService(SupportPolicy policy, StorageLayout layout, UploadRepository staged, CaseRepository cases, UploadUrlSigner signer, TimeProvider time)
 {
-
+    /// <summary>Where upload URLs write: untrusted bytes until confirmed, purged by their last write whatever they claim.</summary>
+    public const string LandingPrefix = "landing/";
 
     private AttachmentRules Rules => policy.Intake.Attachments;
 
@@ -62,7 +66,7 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
         var id = NewId();
         var blobName = $"staged/{caller.Kind.ToString().ToLowerInvariant()}-{caller.Id}/{id}/{SafeFileName(request.FileName)}";
         await staged.CreateAsync(new StagedUpload(OwnerOf(caller), id, SafeFileName(request.FileName), request.ContentType, request.Size, request.Kind, blobName, now, ExpiryFrom(now, request.Kind), policy.DataClassOfUpload(request.Kind)), cancellationToken);
-        return await TicketAsync(id, blobName, now, request.Kind, null, cancellationToken);
+        return await TicketAsync(id, request.FileName, now, cancellationToken);
     }
 
     /// <summary>Stores a small file sent in the request body and records it as a confirmed staged upload.</summary>
@@ -101,16 +105,10 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
                 continue;
             }
 
-            var blob = await Files.GetPropertiesOrNullAsync(upload.BlobName, cancellationToken);
-            if (blob is null || blob.ContentLength == 0)
+            var (size, problem) = await MoveIntoPlaceAsync(upload.Id, upload.FileName, upload.BlobName, upload.ContentType, RetentionMetadata.For(policy, upload.DataClass, upload.CreatedAt), $"upload \"{upload.Id}\" ({upload.FileName})", cancellationToken);
+            if (problem is not null)
             {
-                errors.Add(key, $"upload \"{upload.Id}\" ({upload.FileName}) holds no file yet: PUT the file to its uploadUrl first");
-                continue;
-            }
-
-            if (blob.ContentLength > Rules.MaxBytes)
-            {
-                errors.Add(key, $"upload \"{upload.Id}\" is {blob.ContentLength} bytes; at most {Rules.MaxBytes}");
+                errors.Add(key, problem);
                 continue;
             }
 
@@ -119,7 +117,7 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
                 Id = upload.Id,
                 FileName = upload.FileName,
                 ContentType = upload.ContentType,
-                Size = blob.ContentLength,
+                Size = size,
                 Kind = references[i].Kind ?? upload.Kind,
                 BlobName = upload.BlobName,
                 UploadedBy = caller.Actor,
@@ -153,7 +151,7 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
             ExpiresAt = ExpiryFrom(now, request.Kind),
         };
         await ChangeAsync(stored, attachment, "attachment-requested", caller.Actor, now, cancellationToken);
-        return await TicketAsync(id, attachment.BlobName, now, request.Kind, stored.Case.Number, cancellationToken);
+        return await TicketAsync(id, attachment.FileName, now, cancellationToken);
     }
 
     /// <summary>Stores a small file on a case directly; it is confirmed at once.</summary>
@@ -215,18 +213,13 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
             return (attachment, null);
         }
 
-        var blob = await Files.GetPropertiesOrNullAsync(attachment.BlobName, cancellationToken);
-        if (blob is null || blob.ContentLength == 0)
+        var (size, problem) = await MoveIntoPlaceAsync(attachment.Id, attachment.FileName, attachment.BlobName, attachment.ContentType, Metadata(attachment.AddedAt, attachment.Kind, stored.Case.Number), $"attachment \"{attachment.Id}\"", cancellationToken);
+        if (problem is not null)
         {
-            return (null, $"attachment \"{attachment.Id}\" holds no file yet: PUT the file to its uploadUrl first");
+            return (null, problem);
         }
 
-        if (blob.ContentLength > Rules.MaxBytes)
-        {
-            return (null, $"attachment \"{attachment.Id}\" is {blob.ContentLength} bytes; at most {Rules.MaxBytes}");
-        }
-
-        var confirmed = attachment with { Size = blob.ContentLength, Confirmed = true };
+        var confirmed = attachment with { Size = size, Confirmed = true };
         await ChangeAsync(stored, confirmed, "attachment-added", caller.Actor, time.GetUtcNow(), cancellationToken);
         return (confirmed, null);
     }
@@ -249,18 +242,66 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
         await cases.ApplyAsync(stored, updated, [change], attachments: [attachment], cancellationToken: cancellationToken);
     }
 
-    private async Task<UploadTicket> TicketAsync(string id, string blobName, DateTimeOffset now, string? kind, string? caseNumber, CancellationToken cancellationToken)
+    private async Task<UploadTicket> TicketAsync(string id, string fileName, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var expires = now + Rules.UploadUrlLifetime;
-        var url = await signer.SignAsync(Files, blobName, BlobSasPermissions.Create | BlobSasPermissions.Write, expires, cancellationToken);
-        // The uploader sends the retention metadata with the bytes, so the blob knows its class and expiry like any we write.
-        var headers = new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob" };
-        foreach (var (name, value) in Metadata(now, kind, caseNumber))
+        var url = await signer.SignAsync(Files, LandingName(id, fileName), BlobSasPermissions.Create | BlobSasPermissions.Write, expires, cancellationToken);
+        return new UploadTicket(id, url, expires, "PUT", new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob" }, Confirmed: false);
+    }
+
+    private static string LandingName(string id, string fileName) => $"{LandingPrefix}{id}/{SafeFileName(fileName)}";
+
+    /// <summary>
+    /// Moves an uploaded file from its landing blob to <paramref name="finalName"/>, written create-only by us with
+    /// <paramref name="metadata"/>; answers its size, or what is wrong. Already in place (a retried confirmation): its size.
+    /// </summary>
+    private async Task<(long Size, string? Problem)> MoveIntoPlaceAsync(string id, string fileName, string finalName, string contentType, IReadOnlyDictionary<string, string> metadata, string what, CancellationToken cancellationToken)
+    {
+        if (await Files.GetPropertiesOrNullAsync(finalName, cancellationToken) is { } placed)
         {
-            headers["x-ms-meta-" + name] = value;
+            return (placed.ContentLength, null);
         }
 
-        return new UploadTicket(id, url, expires, "PUT", headers, Confirmed: false);
+        var landing = LandingName(id, fileName);
+        var uploaded = await Files.GetPropertiesOrNullAsync(landing, cancellationToken);
+        if (uploaded is null || uploaded.ContentLength == 0)
+        {
+            return (0, $"{what} holds no file yet: PUT the file to its uploadUrl first");
+        }
+
+        if (uploaded.ContentLength > Rules.MaxBytes)
+        {
+            return (0, $"{what} is {uploaded.ContentLength} bytes; at most {Rules.MaxBytes}");
+        }
+
+        using (var download = await Files.DownloadOrNullAsync(landing, cancellationToken))
+        {
+            if (download is null)
+            {
+                return (0, $"{what} holds no file yet: PUT the file to its uploadUrl first");
+            }
+
+            try
+            {
+                // At most the limit is read: bytes written to the landing blob after it was measured are not taken.
+                await using var limited = new LimitedReadStream(download.Content, Rules.MaxBytes + 1);
+                await Files.UploadAsync(finalName, limited, contentType, metadata, overwrite: false, cancellationToken);
+            }
+            catch (SupportFunctions.Storage.StorageConflictException)
+            {
+                // A concurrent confirmation put it in place first: theirs stands.
+            }
+        }
+
+        var moved = await Files.GetPropertiesOrNullAsync(finalName, cancellationToken);
+        if (moved is null || moved.ContentLength == 0 || moved.ContentLength > Rules.MaxBytes)
+        {
+            await Files.DeleteIfExistsAsync(finalName, cancellationToken);
+            return (0, $"{what} changed while it was confirmed; PUT the file once and confirm again");
+        }
+
+        await Files.DeleteIfExistsAsync(landing, cancellationToken);
+        return (moved.ContentLength, null);
     }
 
     /// <summary>Uploads are kept per the class of their kind (an SMS delivery log for its 24 hours, other files 30 days).</summary>
