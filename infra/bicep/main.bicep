@@ -18,7 +18,7 @@ param policyPath string = 'policies/everbridge.json'
 param purgeSchedule string = '0 0 2 * * *'
 
 @description('NCRONTAB (UTC) of the reconciler that re-sends outbox notifications whose queue message was lost.')
-param reconcileSchedule string = '0 */1 * * * *'
+param reconcileSchedule string = '*/30 * * * * *'
 
 @description('The public URL Twilio posts voice webhooks to (part of what its signature covers).')
 param twilioWebhookUrl string = 'https://${appName}.azurewebsites.net/api/inbound/voice/twilio'
@@ -198,12 +198,12 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'SupportFunctions__Mail__FromAddress', value: mailFromAddress }
         { name: 'SupportFunctions__Mail__FromName', value: mailFromName }
         { name: 'SupportFunctions__Mail__MaxAttempts', value: '8' }
-        { name: 'SupportFunctions__Mail__LeaseSeconds', value: '60' }
+        { name: 'SupportFunctions__Mail__LeaseSeconds', value: '30' }
         { name: 'SupportFunctions__Mail__RetryBaseSeconds', value: '10' }
         { name: 'SupportFunctions__Mail__RetryMaxSeconds', value: '3600' }
-        { name: 'SupportFunctions__Mail__SweepGraceSeconds', value: '120' }
+        { name: 'SupportFunctions__Mail__SweepGraceSeconds', value: '30' }
         { name: 'SupportFunctions__Mail__SendGrid__BaseUrl', value: sendGridBaseUrl }
-        { name: 'SupportFunctions__Mail__SendGrid__TimeoutSeconds', value: '30' }
+        { name: 'SupportFunctions__Mail__SendGrid__TimeoutSeconds', value: '20' }
         { name: 'SupportFunctions__Mail__SendGrid__ActivityLookup', value: string(sendGridActivityLookup) }
         { name: 'SupportFunctions__Inbound__MaxEmailBytes', value: string(maxEmailBytes) }
         { name: 'SupportFunctions__Inbound__TwilioWebhookUrl', value: twilioWebhookUrl }

@@ -16,8 +16,12 @@ public sealed class MailOptions
     /// <summary>Deliveries of one intent before it is given up as failed (429/5xx/timeouts count).</summary>
     public int MaxAttempts { get; set; } = 8;
 
-    /// <summary>How long one worker owns an intent while it sends; a crash is detected when the lease runs out.</summary>
-    public int LeaseSeconds { get; set; } = 60;
+    /// <summary>
+    /// How long one worker owns an intent while it sends; a crash is detected when the lease runs out, and the intent's
+    /// message (back after the queue's visibility timeout, also 30 s) sends it again. Longer than a send can take
+    /// (SendGrid's timeout, 20 s), so a live worker is never taken for a dead one.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 30;
 
     /// <summary>First retry delay; doubles each attempt up to <see cref="RetryMaxSeconds"/>, or longer when the provider's Retry-After says so.</summary>
     public int RetryBaseSeconds { get; set; } = 10;
@@ -25,5 +29,5 @@ public sealed class MailOptions
     public int RetryMaxSeconds { get; set; } = 3600;
 
     /// <summary>How long past its due time an undelivered intent waits before the reconciler sends its message again.</summary>
-    public int SweepGraceSeconds { get; set; } = 120;
+    public int SweepGraceSeconds { get; set; } = 30;
 }

@@ -30,12 +30,17 @@ public sealed class NotificationSender(
         var delivery = await outbox.GetAsync(message.CaseNumber, message.IntentId, cancellationToken);
         var now = time.GetUtcNow();
         if (delivery is null || delivery.IsFinal
-            || (delivery.State == NotificationDelivery.Sending && delivery.LeaseUntil > now)
             || (delivery.State == NotificationDelivery.Retrying && delivery.NextAttemptAt > now + TimeSpan.FromSeconds(1)))
         {
-            // Settled, owned by a live worker, or a duplicate message ahead of its retry: that one's message (or the
-            // reconciler) brings it back when it is due.
+            // Settled, or a duplicate message ahead of its retry: that one's message (or the reconciler) brings it back.
             return null;
+        }
+
+        if (delivery.State == NotificationDelivery.Sending && delivery.LeaseUntil > now)
+        {
+            // Claimed by a worker that may be sending now, or may have died doing it: look again when its lease runs out
+            // (a live worker has settled it by then; a dead one's mail goes again, with the same Message-ID).
+            return delivery.LeaseUntil;
         }
 
         var uncertain = delivery.State == NotificationDelivery.Sending;

@@ -10,7 +10,7 @@ public sealed class SendGridOptions
     /// <summary>https://api.sendgrid.com, or https://api.eu.sendgrid.com for EU regional subusers.</summary>
     public string BaseUrl { get; set; } = "https://api.sendgrid.com";
 
-    public int TimeoutSeconds { get; set; } = 30;
+    public int TimeoutSeconds { get; set; } = 20;
 
     /// <summary>
     /// Ask the Email Activity API (a paid SendGrid add-on) whether an intent whose earlier attempt was cut off was

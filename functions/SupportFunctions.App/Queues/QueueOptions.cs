@@ -11,8 +11,11 @@ public sealed class QueueOptions
     /// <summary>The longest wait between polls of an idle queue, as host.json's <c>maxPollingInterval</c>.</summary>
     public int MaxPollIntervalMilliseconds { get; set; } = 2000;
 
-    /// <summary>How long a received message stays hidden while it is handled.</summary>
-    public int VisibilityTimeoutSeconds { get; set; } = 60;
+    /// <summary>
+    /// How long a received message stays hidden while it is handled: the messages a killed process held are seen again
+    /// this much later. Handling is seconds at most (a mail send is bounded at 20 s).
+    /// </summary>
+    public int VisibilityTimeoutSeconds { get; set; } = 30;
 
     public int BatchSize { get; set; } = 16;
 }

@@ -6,5 +6,5 @@ public sealed class TimerOptions
     public const string Section = "SupportFunctions:Timers";
 
     /// <summary>0 turns the standalone schedule off (tests call the reconcilers directly).</summary>
-    public int ReconcileIntervalSeconds { get; set; } = 60;
+    public int ReconcileIntervalSeconds { get; set; } = 30;
 }

@@ -26,6 +26,8 @@ public sealed class FakeSendGrid : IAsyncDisposable
     private readonly ConcurrentQueue<Attempt> _attempts = new();
     private readonly ConcurrentQueue<string> _violations = new();
     private int _lookups;
+    private int _holdNext;
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FakeSendGrid(WebApplication app) => _app = app;
 
@@ -57,6 +59,14 @@ public sealed class FakeSendGrid : IAsyncDisposable
 
     /// <summary>The next requests get these statuses, in order (429 and 503 with the given Retry-After seconds).</summary>
     public void Answer(int status, string? retryAfter = null) => _script.Enqueue((status, retryAfter));
+
+    /// <summary>
+    /// The next Mail Send request is recorded (status 0) and then left without an answer until <see cref="Release"/>: a
+    /// sender caught mid-send.
+    /// </summary>
+    public void HoldNext() => Interlocked.Exchange(ref _holdNext, 1);
+
+    public void Release() => _released.TrySetResult();
 
     /// <summary>Settings that point the app's SendGrid provider here.</summary>
     public void Configure(Dictionary<string, string?> settings, bool activityLookup = false)
@@ -93,6 +103,13 @@ public sealed class FakeSendGrid : IAsyncDisposable
 
             _attempts.Enqueue(new Attempt(400, body, DateTimeOffset.UtcNow));
             return Errors(400, problems[0].Split(':')[0], problems[0]);
+        }
+
+        if (Interlocked.Exchange(ref _holdNext, 0) == 1)
+        {
+            _attempts.Enqueue(new Attempt(0, body, DateTimeOffset.UtcNow));
+            await _released.Task.WaitAsync(context.RequestAborted);
+            return Results.StatusCode(202);
         }
 
         var (status, retryAfter) = _script.TryDequeue(out var scripted) ? scripted : (202, null);
