@@ -6,7 +6,8 @@ namespace SupportFunctions.Storage;
 
 /// <summary>
 /// Counts every request attempt sent to storage (meter "SupportFunctions.Storage", counter "storage.requests", tagged
-/// by service and method), so benchmarks and dashboards can see storage operations per business operation.
+/// by service, method and resource: the table, queue or container), so benchmarks and dashboards can see storage
+/// operations per business operation and where they go.
 /// </summary>
 public static class StorageMetrics
 {
@@ -24,7 +25,20 @@ public static class StorageMetrics
         public override void OnSendingRequest(HttpMessage message)
         {
             ArgumentNullException.ThrowIfNull(message);
-            Requests.Add(1, _service, new KeyValuePair<string, object?>("method", message.Request.Method.Method));
+            Requests.Add(1, _service, new KeyValuePair<string, object?>("method", message.Request.Method.Method), new KeyValuePair<string, object?>("resource", ResourceOf(message.Request.Uri.Path)));
         }
+    }
+
+    /// <summary>
+    /// The table, queue or container a request addresses (the first path segment after an emulator's account segment,
+    /// without a table's key predicate): <c>cases</c>, <c>$batch</c>, <c>notifications</c>, …
+    /// </summary>
+    public static string ResourceOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var first = segments.Length > 1 && segments[0].StartsWith("devstoreaccount", StringComparison.Ordinal) ? segments[1] : segments.FirstOrDefault() ?? string.Empty;
+        var predicate = first.IndexOf('(', StringComparison.Ordinal);
+        return Uri.UnescapeDataString(predicate >= 0 ? first[..predicate] : first);
     }
 }

@@ -29,11 +29,14 @@ public static class IntakeBenchmark
             fields = new { recipientPhone = "+14155550123" },
         };
 
+        var breakdown8 = string.Empty;
+        var rate8 = 0.0;
         Console.WriteLine();
         Console.WriteLine($"{"concurrency",11} {"cases/s",9} {"p50 ms",8} {"p99 ms",8} {"storage req/case",17}");
         foreach (var concurrency in new[] { 1, 8, 32 })
         {
             var requestsBefore = counter.Total;
+            using var breakdown = new StorageRequestCount();
             long created = 0;
             var result = await Throughput.MeasureAsync(concurrency, duration, async _ =>
             {
@@ -47,6 +50,21 @@ public static class IntakeBenchmark
             });
             var perCase = (counter.Total - requestsBefore) / (double)Math.Max(1, Interlocked.Read(ref created));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{concurrency,11} {result.OperationsPerSecond,9:F0} {result.P50Milliseconds,8:F2} {result.P99Milliseconds,8:F2} {perCase,17:F2}"));
+            if (concurrency == 8)
+            {
+                breakdown8 = breakdown.Describe(Interlocked.Read(ref created), "case");
+                rate8 = result.OperationsPerSecond;
+            }
         }
+
+        // The floor the goal is set against: bare table inserts (no app, no index, no orchestration) at concurrency 8.
+        var table = new Azure.Data.Tables.TableClient(connectionString, "benchbareinsert" + Guid.NewGuid().ToString("N")[..8], SupportFunctions.Storage.StorageClientSettings.Tables());
+        await table.CreateIfNotExistsAsync();
+        var bare = await Throughput.MeasureAsync(8, duration, async _ =>
+            await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("p", Guid.NewGuid().ToString("N")) { ["Text"] = body.description }));
+        await table.DeleteAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare table insert at concurrency 8: {bare.OperationsPerSecond:F0}/s; cases/s at concurrency 8 is {rate8 / Math.Max(1, bare.OperationsPerSecond) * 15:F2} x the goal (1/15 of it, {bare.OperationsPerSecond / 15:F0}/s)"));
+        Console.WriteLine("storage requests per case at concurrency 8, by service, method and resource:");
+        Console.WriteLine(breakdown8);
     }
 }

@@ -78,6 +78,8 @@ public static class SlaTimerBenchmark
         Console.WriteLine($"breach lateness (recorded - due): {Lateness.Describe(recorded.Breaches.Select(b => (b.Value[0] - (recorded.Created[b.Key] + Target(severities[b.Key]))).TotalMilliseconds))}");
         Console.WriteLine($"lost: {count - recorded.Breaches.Count}, doubled: {recorded.Breaches.Values.Count(b => b.Count > 1)}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage requests after the cases opened: {requestsMade} for {thresholds} thresholds (warnings and breaches) = {(double)requestsMade / Math.Max(1, thresholds):F1} per threshold, notifications included"));
+        Console.WriteLine("by service, method and resource:");
+        Console.WriteLine(requests.Describe(thresholds, "threshold"));
         File.Delete(policyPath);
     }
 }
