@@ -57,48 +57,23 @@ public static class SupportTasks
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggers);
         var scopes = services.GetRequiredService<IServiceScopeFactory>();
         return (
-            [.. registry.GetOrchestrators().Select(task => new OrchestrationCreator(task.Key, task.Value, shims, services))],
-            [.. registry.GetActivities().Select(task => new ActivityCreator(task.Key, task.Value, shims, scopes))]);
+            [.. registry.GetOrchestrators().Select(task => new Creator<TaskOrchestration>(task.Key, () => shims.CreateOrchestration(task.Key, task.Value(services))))],
+            [.. registry.GetActivities().Select(task => new Creator<TaskActivity>(task.Key, () => new ScopedActivity(task.Key, task.Value, shims, scopes)))]);
     }
 
-    private sealed class OrchestrationCreator : ObjectCreator<TaskOrchestration>
+    /// <summary>A named task for DurableTask.Core: a fresh instance from <paramref name="create"/> each time it runs.</summary>
+    private sealed class Creator<T> : ObjectCreator<T>
     {
-        private readonly TaskName _name;
-        private readonly Func<IServiceProvider, ITaskOrchestrator> _create;
-        private readonly DurableTaskShimFactory _shims;
-        private readonly IServiceProvider _services;
+        private readonly Func<T> _create;
 
-        public OrchestrationCreator(TaskName name, Func<IServiceProvider, ITaskOrchestrator> create, DurableTaskShimFactory shims, IServiceProvider services)
+        public Creator(TaskName name, Func<T> create)
         {
             Name = name.Name;
             Version = string.Empty;
-            _name = name;
             _create = create;
-            _shims = shims;
-            _services = services;
         }
 
-        public override TaskOrchestration Create() => _shims.CreateOrchestration(_name, _create(_services));
-    }
-
-    private sealed class ActivityCreator : ObjectCreator<TaskActivity>
-    {
-        private readonly TaskName _name;
-        private readonly Func<IServiceProvider, ITaskActivity> _create;
-        private readonly DurableTaskShimFactory _shims;
-        private readonly IServiceScopeFactory _scopes;
-
-        public ActivityCreator(TaskName name, Func<IServiceProvider, ITaskActivity> create, DurableTaskShimFactory shims, IServiceScopeFactory scopes)
-        {
-            Name = name.Name;
-            Version = string.Empty;
-            _name = name;
-            _create = create;
-            _shims = shims;
-            _scopes = scopes;
-        }
-
-        public override TaskActivity Create() => new ScopedActivity(_name, _create, _shims, _scopes);
+        public override T Create() => _create();
     }
 
     /// <summary>One activity run: its class and dependencies come from a scope that ends with the run.</summary>

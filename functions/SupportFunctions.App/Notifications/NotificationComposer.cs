@@ -14,7 +14,7 @@ namespace SupportFunctions.App.Notifications;
 /// agents), applies the partner rule (the vendor never mails the customer of a partner-managed account when the policy
 /// says so), renders the template in the intent's language, and adds the headers that let replies thread to the case.
 /// </summary>
-public sealed class NotificationComposer(SupportPolicy policy, CaseRepository cases, DirectoryRepository directory, IOptions<MailOptions> options)
+public sealed class NotificationComposer(SupportPolicy policy, CaseRepository cases, RecentDirectory directory, IOptions<MailOptions> options)
 {
     private readonly MailTemplateCatalog _templates = MailTemplateCatalog.Default;
 
@@ -31,19 +31,24 @@ public sealed class NotificationComposer(SupportPolicy policy, CaseRepository ca
     public async Task<ComposedNotification> ComposeAsync(NotificationIntent intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intent);
-        var stored = await cases.GetAsync(intent.CaseNumber, cancellationToken);
-        if (stored is null)
+        return await ComposeAsync(intent, (await cases.GetAsync(intent.CaseNumber, cancellationToken))?.Case, cancellationToken);
+    }
+
+    /// <summary>The mail of an intent whose case the caller has read already (null: the case no longer exists).</summary>
+    public async Task<ComposedNotification> ComposeAsync(NotificationIntent intent, SupportCase? c, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        if (c is null)
         {
             return new ComposedNotification(null, $"case {intent.CaseNumber} no longer exists");
         }
 
-        var c = stored.Case;
         if (c.AnonymisedAt is not null && intent.Kind != NotificationKinds.PartnerProblemReport)
         {
             return new ComposedNotification(null, "the case's personal data was purged");
         }
 
-        var account = c.AccountId is null ? null : (await directory.GetAccountAsync(c.AccountId, cancellationToken))?.Account;
+        var account = c.AccountId is null ? null : await directory.AccountAsync(c.AccountId, cancellationToken);
         var recipients = await RecipientsAsync(intent, c, account, cancellationToken);
         if (recipients.Count == 0)
         {
@@ -96,7 +101,7 @@ public sealed class NotificationComposer(SupportPolicy policy, CaseRepository ca
             if (colon > 0 && recipient[..colon] is "team" or "oncall")
             {
                 // No on-call rota is modelled: a page goes to every agent of the team.
-                agents ??= await directory.ListAgentsAsync(cancellationToken);
+                agents ??= await directory.AgentsAsync(cancellationToken);
                 var team = recipient[(colon + 1)..];
                 addresses.AddRange(agents.Where(a => a.Teams.Contains(team, StringComparer.OrdinalIgnoreCase)).Select(a => a.Email));
             }

@@ -14,18 +14,20 @@ namespace SupportFunctions.App.Notifications;
 /// </summary>
 public sealed class NotificationDispatcher(QueueSender queues, ILogger<NotificationDispatcher> logger)
 {
+    /// <summary>One message per case for the intents a change made (a message per intent would cost a send, a receive and a delete each).</summary>
     public async Task DispatchAsync(IEnumerable<NotificationIntent> intents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intents);
-        foreach (var intent in intents)
+        foreach (var byCase in intents.GroupBy(i => i.CaseNumber, StringComparer.Ordinal))
         {
+            var ids = byCase.Select(i => i.Id).ToList();
             try
             {
-                await SendAsync(new NotificationMessage(intent.CaseNumber, intent.Id), TimeSpan.Zero, cancellationToken);
+                await SendAsync(new NotificationMessage(byCase.Key, ids[0], ids.Count > 1 ? ids : null), TimeSpan.Zero, cancellationToken);
             }
             catch (RequestFailedException ex)
             {
-                Logs.NotificationDispatchFailed(logger, intent.Id, ex.Status, ex.ErrorCode);
+                Logs.NotificationDispatchFailed(logger, string.Join(", ", ids), ex.Status, ex.ErrorCode);
             }
         }
     }

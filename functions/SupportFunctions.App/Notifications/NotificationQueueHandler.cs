@@ -15,11 +15,13 @@ public sealed class NotificationQueueHandler(NotificationSender sender, Notifica
     public async Task HandleAsync(InboundQueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var notification = NotificationDispatcher.Parse(message.Text);
-
-        if (await sender.DeliverAsync(notification, cancellationToken) is { } retryAt)
+        foreach (var notification in NotificationDispatcher.Parse(message.Text).Each())
         {
-            await dispatcher.SendAsync(notification, retryAt - time.GetUtcNow(), cancellationToken);
+            // A retry is the one intent's own message; the others of the change are settled here.
+            if (await sender.DeliverAsync(notification, cancellationToken) is { } retryAt)
+            {
+                await dispatcher.SendAsync(notification, retryAt - time.GetUtcNow(), cancellationToken);
+            }
         }
     }
 }

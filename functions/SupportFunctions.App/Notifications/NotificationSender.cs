@@ -27,7 +27,7 @@ public sealed class NotificationSender(
     public async Task<DateTimeOffset?> DeliverAsync(NotificationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var delivery = await outbox.GetAsync(message.CaseNumber, message.IntentId, cancellationToken);
+        var (delivery, stored) = await outbox.GetWithCaseAsync(message.CaseNumber, message.IntentId, cancellationToken);
         var now = time.GetUtcNow();
         if (delivery is null || delivery.IsFinal
             || (delivery.State == NotificationDelivery.Retrying && delivery.NextAttemptAt > now + TimeSpan.FromSeconds(1)))
@@ -43,17 +43,19 @@ public sealed class NotificationSender(
             return delivery.LeaseUntil;
         }
 
+        // Composed before it is claimed: an intent that ends suppressed (nobody to mail) is settled in one write, and
+        // only a mail that will be sent is claimed.
+        var composed = await composer.ComposeAsync(delivery.Intent, stored?.Case, cancellationToken);
+        if (composed.Mail is not { } mail)
+        {
+            await SettleAsync(delivery, delivery with { State = NotificationDelivery.Suppressed, LastError = composed.SuppressedBecause }, composed.ByPolicy ? "notification-suppressed" : null, cancellationToken);
+            return null;
+        }
+
         var uncertain = delivery.State == NotificationDelivery.Sending;
         var claimed = await outbox.ClaimAsync(delivery, now + TimeSpan.FromSeconds(options.Value.LeaseSeconds), cancellationToken);
         if (claimed is null)
         {
-            return null;
-        }
-
-        var composed = await composer.ComposeAsync(claimed.Intent, cancellationToken);
-        if (composed.Mail is not { } mail)
-        {
-            await SettleAsync(claimed, claimed with { State = NotificationDelivery.Suppressed, LastError = composed.SuppressedBecause }, composed.ByPolicy ? "notification-suppressed" : null, cancellationToken);
             return null;
         }
 
@@ -92,10 +94,13 @@ public sealed class NotificationSender(
         return retryAfter is { } asked && asked > doubling ? asked : doubling;
     }
 
-    /// <summary>Writes the final state; a final state other than sent is also an internal event on the case.</summary>
-    private async Task SettleAsync(NotificationDelivery claimed, NotificationDelivery outcome, string? eventType, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the final state over the one read (claimed or not: the ETag decides, so a worker that changed it meanwhile
+    /// wins); a final state other than sent is also an internal event on the case.
+    /// </summary>
+    private async Task SettleAsync(NotificationDelivery read, NotificationDelivery outcome, string? eventType, CancellationToken cancellationToken)
     {
-        if (await outbox.CompleteAsync(claimed, outcome with { LeaseUntil = null }, cancellationToken) is null || eventType is null)
+        if (await outbox.CompleteAsync(read, outcome with { LeaseUntil = null }, cancellationToken) is null || eventType is null)
         {
             return;
         }

@@ -14,6 +14,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.Section);
         services.AddSingleton<OutboxRepository>();
         services.AddSingleton<NotificationDispatcher>();
+        services.AddSingleton<RecentDirectory>();
         services.AddSingleton<NotificationComposer>();
         services.AddSingleton<NotificationSender>();
         services.AddSingleton<IQueueHandler, NotificationQueueHandler>();

@@ -7,11 +7,23 @@ namespace SupportFunctions.Storage.Repositories;
 /// <summary>Customer accounts, their contacts (each email address belongs to one contact), and support agents.</summary>
 public sealed class DirectoryRepository(StorageLayout layout)
 {
+    private long _revision;
+
     private TableClient Table => layout.Table(StorageLayout.DirectoryTable);
+
+    /// <summary>Counts this process's writes of accounts and agents, so a reader that keeps them a while knows to read again.</summary>
+    public long Revision => Interlocked.Read(ref _revision);
+
+    private async Task<string> ChangedAsync(Task<string> write)
+    {
+        var etag = await write;
+        Interlocked.Increment(ref _revision);
+        return etag;
+    }
 
     /// <summary>Creates an account; an existing id throws <see cref="StorageConflictException"/>.</summary>
     public Task<string> CreateAccountAsync(CustomerAccount account, CancellationToken cancellationToken) =>
-        Table.InsertAsync(DirectoryEntities.ToEntity(account), cancellationToken);
+        ChangedAsync(Table.InsertAsync(DirectoryEntities.ToEntity(account), cancellationToken));
 
     public async Task<(CustomerAccount Account, string ETag)?> GetAccountAsync(string accountId, CancellationToken cancellationToken)
     {
@@ -21,7 +33,7 @@ public sealed class DirectoryRepository(StorageLayout layout)
 
     /// <summary>Replaces an account read earlier; a change in between throws <see cref="StorageConcurrencyException"/>.</summary>
     public Task<string> UpdateAccountAsync(CustomerAccount account, string etag, CancellationToken cancellationToken) =>
-        Table.UpdateAsync(DirectoryEntities.ToEntity(account), etag, cancellationToken: cancellationToken);
+        ChangedAsync(Table.UpdateAsync(DirectoryEntities.ToEntity(account), etag, cancellationToken: cancellationToken));
 
     /// <summary>
     /// Creates a contact and claims its email address. Throws <see cref="StorageConflictException"/> with code
@@ -141,7 +153,7 @@ public sealed class DirectoryRepository(StorageLayout layout)
         (await Table.FindAsync(DirectoryEntities.AccountPartition(accountId), "phonepin", cancellationToken: cancellationToken))?.GetString("Hash");
 
     public Task<string> CreateAgentAsync(SupportAgent agent, CancellationToken cancellationToken) =>
-        Table.InsertAsync(DirectoryEntities.ToEntity(agent), cancellationToken);
+        ChangedAsync(Table.InsertAsync(DirectoryEntities.ToEntity(agent), cancellationToken));
 
     public async Task<SupportAgent?> GetAgentAsync(string agentId, CancellationToken cancellationToken) =>
         (await GetAgentWithETagAsync(agentId, cancellationToken))?.Agent;
@@ -154,7 +166,7 @@ public sealed class DirectoryRepository(StorageLayout layout)
 
     /// <summary>Replaces an agent read earlier; a change in between throws <see cref="StorageConcurrencyException"/>.</summary>
     public Task<string> UpdateAgentAsync(SupportAgent agent, string etag, CancellationToken cancellationToken) =>
-        Table.UpdateAsync(DirectoryEntities.ToEntity(agent), etag, cancellationToken: cancellationToken);
+        ChangedAsync(Table.UpdateAsync(DirectoryEntities.ToEntity(agent), etag, cancellationToken: cancellationToken));
 
     /// <summary>Every agent; the directory has tens of them, so team mail is resolved by one partition read.</summary>
     public async Task<IReadOnlyList<SupportAgent>> ListAgentsAsync(CancellationToken cancellationToken) =>

@@ -17,6 +17,27 @@ public sealed class OutboxRepository(StorageLayout layout)
         return entity is null ? null : ToDelivery(entity);
     }
 
+    /// <summary>The intent and its case in one read of the case partition (a sender needs both).</summary>
+    public async Task<(NotificationDelivery? Delivery, StoredCase? Case)> GetWithCaseAsync(string caseNumber, string intentId, CancellationToken cancellationToken)
+    {
+        var rows = TableFilter.RowKeyEquals(CaseEntities.CaseRow).Or(TableFilter.RowKeyEquals(CaseEntities.IntentPrefix + intentId));
+        NotificationDelivery? delivery = null;
+        StoredCase? stored = null;
+        await foreach (var entity in Table.QueryEntitiesAsync(TableFilter.PartitionKeyEquals(caseNumber).And(rows), cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey == CaseEntities.CaseRow)
+            {
+                stored = new StoredCase(CaseEntities.ToCase(entity), entity.ETag.ToString());
+            }
+            else
+            {
+                delivery = ToDelivery(entity);
+            }
+        }
+
+        return (delivery, stored);
+    }
+
     public async Task<IReadOnlyList<NotificationDelivery>> ListAsync(string caseNumber, CancellationToken cancellationToken) =>
         await Table.QueryEntitiesAsync(TableFilter.PartitionKeyEquals(caseNumber).And(TableFilter.StartsWith("RowKey", CaseEntities.IntentPrefix)), cancellationToken: cancellationToken)
             .Select(ToDelivery)

@@ -112,20 +112,8 @@ public sealed class SharedHubFailoverTests(Xunit.Abstractions.ITestOutputHelper 
     }
 
     /// <summary>A customer on a fresh prefix, and the settings child processes share its storage and task hub with.</summary>
-    private static async Task<(Customer Customer, Dictionary<string, string?> Settings)> SeedAsync(int firstResponseSeconds, int partitions)
-    {
-        var policy = TestPolicies.PureCloudInSeconds(firstResponseSeconds: firstResponseSeconds);
-        void Durable(Dictionary<string, string?> s) => s["SupportFunctions:Durable:PartitionCount"] = partitions.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var seeding = await SupportApp.StartAsync(policy, Durable);
-        var customer = await seeding.CustomerAsync(designated: true);
-        var prefix = seeding.Prefix;
-        await seeding.StopAsync(); // keeps the storage the child processes share
-
-        var settings = SupportAppFactory.Settings(policy);
-        settings["SupportFunctions:Storage:Prefix"] = prefix;
-        Durable(settings);
-        return (customer, settings);
-    }
+    private static Task<(Customer Customer, Dictionary<string, string?> Settings)> SeedAsync(int firstResponseSeconds, int partitions) =>
+        ChildService.SeedAsync(TestPolicies.PureCloudInSeconds(firstResponseSeconds: firstResponseSeconds), s => s["SupportFunctions:Durable:PartitionCount"] = partitions.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static async Task<string> OpenAsync(HttpClient client, CancellationToken cancellationToken)
     {

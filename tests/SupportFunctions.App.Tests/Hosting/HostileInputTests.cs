@@ -28,14 +28,11 @@ public sealed class HostileInputTests(HostileInputTests.Service service) : IClas
 
         public async Task InitializeAsync()
         {
-            var seeding = await SupportApp.StartAsync("purecloud");
-            var customer = await seeding.CustomerAsync(designated: true);
-            var prefix = seeding.Prefix;
-            await seeding.StopAsync();
-            var settings = SupportAppFactory.Settings("purecloud");
-            settings["SupportFunctions:Storage:Prefix"] = prefix;
-            settings["SupportFunctions:Inbound:EmailSecret"] = EmailSecret;
-            settings["SupportFunctions:Inbound:MaxEmailBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var (customer, settings) = await ChildService.SeedAsync("purecloud", s =>
+            {
+                s["SupportFunctions:Inbound:EmailSecret"] = EmailSecret;
+                s["SupportFunctions:Inbound:MaxEmailBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            });
             _child = await ChildService.StartAsync(settings, TestTimeout.Token(90));
             Customer = _child.Client(customer.Key);
             Admin = _child.Client(SupportAppFactory.BootstrapKey);

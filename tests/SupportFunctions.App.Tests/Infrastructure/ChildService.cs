@@ -51,6 +51,21 @@ public sealed class ChildService : IDisposable
         return service;
     }
 
+    /// <summary>
+    /// A customer seeded on a fresh storage prefix by an in-process app (stopped again, its storage kept), and the
+    /// settings child processes share that storage (and task hub) with; <paramref name="configure"/> applies to both.
+    /// </summary>
+    public static async Task<(Customer Customer, Dictionary<string, string?> Settings)> SeedAsync(string policy, Action<Dictionary<string, string?>>? configure = null)
+    {
+        var seeding = await SupportApp.StartAsync(policy, configure);
+        var customer = await seeding.CustomerAsync(designated: true);
+        var settings = SupportAppFactory.Settings(policy);
+        settings["SupportFunctions:Storage:Prefix"] = seeding.Prefix;
+        configure?.Invoke(settings);
+        await seeding.StopAsync();
+        return (customer, settings);
+    }
+
     /// <summary>A client of this process with the given API key.</summary>
     public HttpClient Client(string apiKey)
     {

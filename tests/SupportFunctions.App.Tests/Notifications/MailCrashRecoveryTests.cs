@@ -16,14 +16,7 @@ public sealed class MailCrashRecoveryTests(Xunit.Abstractions.ITestOutputHelper 
     {
         var cancel = TestTimeout.Token(180);
         await using var sendGrid = await FakeSendGrid.StartAsync();
-        var seeding = await SupportApp.StartAsync("purecloud");
-        var customer = await seeding.CustomerAsync(designated: true);
-        var prefix = seeding.Prefix;
-        await seeding.StopAsync();
-
-        var settings = SupportAppFactory.Settings("purecloud");
-        settings["SupportFunctions:Storage:Prefix"] = prefix;
-        sendGrid.Configure(settings);
+        var (customer, settings) = await ChildService.SeedAsync("purecloud", s => sendGrid.Configure(s));
         sendGrid.HoldNext();
 
         string number;

@@ -19,15 +19,8 @@ public sealed class SlaKillRestartTests(Xunit.Abstractions.ITestOutputHelper out
     {
         var cancel = TestTimeout.Token(150);
         var policy = TestPolicies.PureCloudInSeconds(firstResponseSeconds: FirstResponseSeconds);
-        Customer customer;
-        string prefix;
-        var seeding = await SupportApp.StartAsync(policy);
-        customer = await seeding.CustomerAsync(designated: true);
-        prefix = seeding.Prefix;
-        await seeding.StopAsync(); // keeps the storage the next processes share
-
-        var settings = SupportAppFactory.Settings(policy);
-        settings["SupportFunctions:Storage:Prefix"] = prefix;
+        var (customer, settings) = await ChildService.SeedAsync(policy);
+        var prefix = settings["SupportFunctions:Storage:Prefix"]!;
         string number;
         using (var killed = await ChildService.StartAsync(settings, cancel))
         {
