@@ -35,18 +35,20 @@ public static class SupportApi
     {
         endpoints.MapOpenApi("/openapi/{documentName}.json").WithName("OpenApiDocument");
         var api = endpoints.MapGroup("/api");
-        api.MapGroup("/health").WithTags("Health").MapHealth();
-        api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(AccessPolicies.Authenticated).MapCases().MapCaseActions();
-        api.MapGroup("/public/cases").WithTags("Cases").RequireRateLimiting(RateLimits.PublicIntake).MapPublicCases();
-        api.MapGroup("/uploads").WithTags("Uploads").RequireAuthorization(AccessPolicies.Authenticated).MapUploads();
-        api.MapGroup("/defects").WithTags("Cases").RequireAuthorization(AccessPolicies.Staff).MapDefects();
-        api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapAdmin();
-        api.MapGroup("/admin/poison").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapPoison();
-        api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapInboundAdmin();
-        api.MapGroup("/admin").WithTags("Retention").RequireAuthorization(AccessPolicies.Admin).MapRetention();
-        api.MapGroup("/admin").WithTags("Notifications").RequireAuthorization(AccessPolicies.Admin).MapOutbox();
-        api.MapGroup("/admin").WithTags("Partners").RequireAuthorization(AccessPolicies.Admin).MapPartnerAdmin();
-        api.MapGroup("/partners/me").WithTags("Partners").RequireAuthorization(AccessPolicies.Partner).RequireRateLimiting(RateLimits.PartnerKey).MapPartners();
+        // Webhooks keep whatever query string their sender's configured URL carries; everything else names its parameters.
+        var named = api.MapGroup(string.Empty).RejectUnknownQueryParameters();
+        named.MapGroup("/health").WithTags("Health").MapHealth();
+        named.MapGroup("/cases").WithTags("Cases").RequireAuthorization(AccessPolicies.Authenticated).MapCases().MapCaseActions();
+        named.MapGroup("/public/cases").WithTags("Cases").RequireRateLimiting(RateLimits.PublicIntake).MapPublicCases();
+        named.MapGroup("/uploads").WithTags("Uploads").RequireAuthorization(AccessPolicies.Authenticated).MapUploads();
+        named.MapGroup("/defects").WithTags("Cases").RequireAuthorization(AccessPolicies.Staff).MapDefects();
+        named.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapAdmin();
+        named.MapGroup("/admin/poison").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapPoison();
+        named.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapInboundAdmin();
+        named.MapGroup("/admin").WithTags("Retention").RequireAuthorization(AccessPolicies.Admin).MapRetention();
+        named.MapGroup("/admin").WithTags("Notifications").RequireAuthorization(AccessPolicies.Admin).MapOutbox();
+        named.MapGroup("/admin").WithTags("Partners").RequireAuthorization(AccessPolicies.Admin).MapPartnerAdmin();
+        named.MapGroup("/partners/me").WithTags("Partners").RequireAuthorization(AccessPolicies.Partner).RequireRateLimiting(RateLimits.PartnerKey).MapPartners();
         api.MapGroup("/inbound").WithTags("Inbound").AllowAnonymous().MapInbound();
         return endpoints;
     }

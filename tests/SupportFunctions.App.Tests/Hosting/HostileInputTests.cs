@@ -113,6 +113,18 @@ public sealed class HostileInputTests(HostileInputTests.Service service) : IClas
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
+    [Theory]
+    [InlineData("/api/cases?status=Open", "status", "known: accountId, continuationToken, pageSize, view")]
+    [InlineData("/api/cases?view=mine&q=SMS", "q", "known: accountId, continuationToken, pageSize, view")]
+    [InlineData("/api/health?verbose=true", "verbose", "takes no query parameters")]
+    public async Task A_query_parameter_the_endpoint_does_not_take_is_422_naming_it(string path, string field, string rule)
+    {
+        var problem = await ProblemAsync(await service.Customer.GetAsync(new Uri(path, UriKind.Relative)), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(rule, problem.ErrorsFor(field).Single(), StringComparison.Ordinal);
+        // The parameters it does take still work, in any case of letters.
+        Assert.Equal(HttpStatusCode.OK, (await service.Customer.GetAsync(new Uri("/api/cases?View=mine&pagesize=5", UriKind.Relative))).StatusCode);
+    }
+
     [Fact]
     public async Task A_multipart_upload_without_its_closing_boundary_is_400()
     {
