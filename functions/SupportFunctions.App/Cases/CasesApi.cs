@@ -30,7 +30,7 @@ public static class CasesApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(AccessPolicies.Contact);
         group.MapGet("/{number}", Get).WithName("GetCase").WithSummary("A case, if the caller may see it (404 otherwise).");
-        group.MapGet("/", List).WithName("ListCases").WithSummary("The caller's cases: view=mine (requested), cc, or organization; newest first, paged.");
+        group.MapGet("/", List).WithName("ListCases").WithSummary("The caller's cases: view=mine (requested), cc, or organization; status=Open,New (one or several) keeps only those; newest first, paged.");
         group.MapGet("/{number}/events", Events).WithName("GetCaseEvents").WithSummary("The audit trail: who changed what, when.");
         group.MapGet("/{number}/sla", Sla).WithName("GetCaseSla").WithSummary("SLA clocks: target, due (UTC and customer local), elapsed and remaining business time, state, and the pause ledger.");
         group.MapPost("/{number}/attachments", AddAttachment)
@@ -107,12 +107,25 @@ public static class CasesApi
         string view = "mine",
         int pageSize = 25,
         string? continuationToken = null,
-        string? accountId = null)
+        string? accountId = null,
+        string[]? status = null)
     {
         var caller = Caller.From(user);
         if (pageSize is < 1 or > 100)
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["pageSize"] = ["must be between 1 and 100"] });
+        }
+
+        // status=Open&status=New or status=Open,New: only cases in one of them (a page may then hold fewer than pageSize).
+        var statuses = new HashSet<CaseStatus>();
+        foreach (var name in (status ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!Enum.TryParse<CaseStatus>(name, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(name, out _))
+            {
+                return Problems.Validation(new Dictionary<string, string[]> { ["status"] = [$"\"{name}\" is not a status; one of {string.Join(", ", Enum.GetNames<CaseStatus>())}"] });
+            }
+
+            statuses.Add(parsed);
         }
 
         string list;
@@ -157,7 +170,7 @@ public static class CasesApi
         var items = new List<CaseView>();
         foreach (var stored in await Task.WhenAll(numbers.Distinct(StringComparer.Ordinal).Select(n => cases.GetAsync(n, cancellationToken))))
         {
-            if (stored is not null && await access.CanSeeAsync(caller, stored.Case, cancellationToken))
+            if (stored is not null && (statuses.Count == 0 || statuses.Contains(stored.Case.Status)) && await access.CanSeeAsync(caller, stored.Case, cancellationToken))
             {
                 items.Add(await intake.ViewAsync(stored.Case, cancellationToken));
             }

@@ -38,6 +38,7 @@ public static class SupportApi
         // Webhooks keep whatever query string their sender's configured URL carries; everything else names its parameters.
         var named = api.MapGroup(string.Empty).RejectUnknownQueryParameters();
         named.MapGroup("/health").WithTags("Health").MapHealth();
+        named.MapGroup("/me").WithTags("Identity").RequireAuthorization(AccessPolicies.Authenticated).MapMe();
         named.MapGroup("/cases").WithTags("Cases").RequireAuthorization(AccessPolicies.Authenticated).MapCases().MapCaseActions();
         named.MapGroup("/public/cases").WithTags("Cases").RequireRateLimiting(RateLimits.PublicIntake).MapPublicCases();
         named.MapGroup("/uploads").WithTags("Uploads").RequireAuthorization(AccessPolicies.Authenticated).MapUploads();

@@ -33,6 +33,43 @@ public sealed class CaseLifecycleApiTests : IAsyncLifetime
         (await (await _customer.Client.GetAsync($"/api/cases/{number}/sla")).JsonAsync()).GetProperty("clocks").EnumerateArray().Single(c => c.GetProperty("kind").GetString() == kind);
 
     [Fact]
+    public async Task A_customer_lists_only_the_cases_in_the_statuses_asked_for_and_a_status_that_is_not_one_is_422()
+    {
+        var fresh = await OpenAsync();
+        var waiting = await OpenAsync();
+        await SupportApp.Expect(await _agent.PostAsJsonAsync($"/api/cases/{waiting}/status", new { status = "PendingCustomer", reason = "Waiting for logs" }), HttpStatusCode.OK);
+
+        async Task<List<string>> ListAsync(string query) =>
+            (await (await _customer.Client.GetAsync($"/api/cases?{query}")).JsonAsync()).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("number").GetString()!).ToList();
+
+        Assert.Equal([waiting], await ListAsync("status=PendingCustomer"));
+        Assert.Equal([fresh], await ListAsync("status=new"));
+        Assert.Equal([waiting, fresh], await ListAsync("status=New,PendingCustomer"));
+        Assert.Equal([waiting, fresh], await ListAsync("status=New&status=PendingCustomer"));
+        Assert.Empty(await ListAsync("status=Closed"));
+
+        var bad = await _customer.Client.GetAsync("/api/cases?status=Opened");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Contains("PendingCustomer", (await bad.JsonAsync()).ErrorsFor("status").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Me_names_the_key_s_contact_with_its_account_and_the_agent_with_its_teams()
+    {
+        var contact = await (await _customer.Client.GetAsync("/api/me")).JsonAsync();
+        Assert.Equal("contact", contact.GetProperty("kind").GetString());
+        Assert.Equal(_customer.ContactId, contact.GetProperty("id").GetString());
+        Assert.Equal(_customer.AccountId, contact.GetProperty("accountId").GetString());
+        Assert.StartsWith("Acme ", contact.GetProperty("accountName").GetString(), StringComparison.Ordinal);
+
+        var agent = await (await _agent.GetAsync("/api/me")).JsonAsync();
+        Assert.Equal("agent", agent.GetProperty("kind").GetString());
+        Assert.Equal("Sam", agent.GetProperty("name").GetString());
+        Assert.Equal(["technical-support"], agent.GetProperty("teams").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.Anonymous.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_first_public_agent_reply_meets_first_response_and_is_mailed_to_requester_and_cc()
     {
         var number = await OpenAsync();

@@ -114,8 +114,8 @@ public sealed class HostileInputTests(HostileInputTests.Service service) : IClas
     }
 
     [Theory]
-    [InlineData("/api/cases?status=Open", "status", "known: accountId, continuationToken, pageSize, view")]
-    [InlineData("/api/cases?view=mine&q=SMS", "q", "known: accountId, continuationToken, pageSize, view")]
+    [InlineData("/api/cases?sort=due", "sort", "known: accountId, continuationToken, pageSize, status, view")]
+    [InlineData("/api/cases?view=mine&q=SMS", "q", "known: accountId, continuationToken, pageSize, status, view")]
     [InlineData("/api/health?verbose=true", "verbose", "takes no query parameters")]
     public async Task A_query_parameter_the_endpoint_does_not_take_is_422_naming_it(string path, string field, string rule)
     {
