@@ -86,28 +86,20 @@ public sealed class TaskHubDurableClient(AzureStorageOrchestrationService servic
             return new Page<OrchestrationMetadata>([.. result.OrchestrationState.Select(state => ToMetadata(state, query.FetchInputsAndOutputs))], result.ContinuationToken);
         });
 
-    public override async Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
+    public override Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
+        PollAsync(instanceId, getInputsAndOutputs, instance => instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending, cancellation);
+
+    public override Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
+        PollAsync(instanceId, getInputsAndOutputs, instance => instance.IsCompleted, cancellation);
+
+    /// <summary>Reads the instance until <paramref name="reached"/> holds (the provider pushes no state changes to clients).</summary>
+    private async Task<OrchestrationMetadata> PollAsync(string instanceId, bool getInputsAndOutputs, Func<OrchestrationMetadata, bool> reached, CancellationToken cancellation)
     {
         while (true)
         {
             var instance = await GetInstancesAsync(instanceId, getInputsAndOutputs, cancellation)
                 ?? throw new InvalidOperationException($"Orchestration instance '{instanceId}' does not exist.");
-            if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending)
-            {
-                return instance;
-            }
-
-            await Task.Delay(PollInterval, cancellation);
-        }
-    }
-
-    public override async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
-    {
-        while (true)
-        {
-            var instance = await GetInstancesAsync(instanceId, getInputsAndOutputs, cancellation)
-                ?? throw new InvalidOperationException($"Orchestration instance '{instanceId}' does not exist.");
-            if (instance.IsCompleted)
+            if (reached(instance))
             {
                 return instance;
             }
@@ -200,17 +192,11 @@ public sealed class TaskHubDurableClient(AzureStorageOrchestrationService servic
     private static TaskFailureDetails ToFailure(Core.FailureDetails failure) =>
         new(failure.ErrorType, failure.ErrorMessage, failure.StackTrace, failure.InnerFailure is { } inner ? ToFailure(inner) : null, null);
 
-    private static async Task StorageAsync(Func<Task> call)
+    private static async Task StorageAsync(Func<Task> call) => await StorageAsync<object?>(async () =>
     {
-        try
-        {
-            await call();
-        }
-        catch (Exception ex) when (ex is not Azure.RequestFailedException && DurableStorageFailure.Unwrap(ex) is { } storage)
-        {
-            ExceptionDispatchInfo.Throw(storage);
-        }
-    }
+        await call();
+        return null;
+    });
 
     /// <summary>Runs a provider call, rethrowing a wrapped storage failure as the SDK's own exception.</summary>
     private static async Task<T> StorageAsync<T>(Func<Task<T>> call)

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
+using Azure;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
-using SupportFunctions.App.Durable;
 using SupportFunctions.Storage;
 using SupportFunctions.Storage.Tables;
 
@@ -35,9 +35,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 problem.Type = Problems.TypeUri(bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "too-large" : "bad-request");
                 break;
             default:
-                if (DurableStorageFailure.Unwrap(exception) is { } storage && StorageFailures.IsTransient(storage))
+                if (exception is RequestFailedException storage && StorageFailures.IsTransient(storage))
                 {
-                    // A storage failure may come wrapped (the durable provider wraps the SDK's exception in its own types).
                     Logs.StorageFailed(logger, exception, path, storage.Status, storage.ErrorCode, storage.GetRawResponse()?.Headers.RequestId);
                     problem.Status = StatusCodes.Status503ServiceUnavailable;
                     problem.Title = "Storage is unavailable; nothing was saved. Retry later.";

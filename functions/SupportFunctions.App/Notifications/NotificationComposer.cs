@@ -14,7 +14,7 @@ namespace SupportFunctions.App.Notifications;
 /// agents), applies the partner rule (the vendor never mails the customer of a partner-managed account when the policy
 /// says so), renders the template in the intent's language, and adds the headers that let replies thread to the case.
 /// </summary>
-public sealed class NotificationComposer(SupportPolicy policy, CaseRepository cases, RecentDirectory directory, IOptions<MailOptions> options)
+public sealed class NotificationComposer(SupportPolicy policy, RecentDirectory directory, IOptions<MailOptions> options)
 {
     private readonly MailTemplateCatalog _templates = MailTemplateCatalog.Default;
 
@@ -28,13 +28,7 @@ public sealed class NotificationComposer(SupportPolicy policy, CaseRepository ca
     /// <summary>The id a case's conversation hangs from: every mail about the case references it.</summary>
     public string ThreadRootOf(string caseNumber) => $"<{caseNumber}@{MessageIdDomain}>";
 
-    public async Task<ComposedNotification> ComposeAsync(NotificationIntent intent, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(intent);
-        return await ComposeAsync(intent, (await cases.GetAsync(intent.CaseNumber, cancellationToken))?.Case, cancellationToken);
-    }
-
-    /// <summary>The mail of an intent whose case the caller has read already (null: the case no longer exists).</summary>
+    /// <summary>The mail of an intent, with its case as the caller read it (null: the case no longer exists).</summary>
     public async Task<ComposedNotification> ComposeAsync(NotificationIntent intent, SupportCase? c, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intent);

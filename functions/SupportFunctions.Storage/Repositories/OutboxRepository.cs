@@ -11,12 +11,6 @@ public sealed class OutboxRepository(StorageLayout layout)
 {
     private TableClient Table => layout.Table(StorageLayout.CasesTable);
 
-    public async Task<NotificationDelivery?> GetAsync(string caseNumber, string intentId, CancellationToken cancellationToken)
-    {
-        var entity = await Table.FindAsync(caseNumber, CaseEntities.IntentPrefix + intentId, cancellationToken: cancellationToken);
-        return entity is null ? null : ToDelivery(entity);
-    }
-
     /// <summary>The intent and its case in one read of the case partition (a sender needs both).</summary>
     public async Task<(NotificationDelivery? Delivery, StoredCase? Case)> GetWithCaseAsync(string caseNumber, string intentId, CancellationToken cancellationToken)
     {
