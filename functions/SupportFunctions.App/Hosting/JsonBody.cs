@@ -58,12 +58,11 @@ public static class JsonBody
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                return Readable(element.GetString) ? null : path;
+                return TextOf(element.GetString) is null ? path : null;
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    var name = string.Empty;
-                    if (!Readable(() => name = property.Name))
+                    if (TextOf(() => property.Name) is not { } name)
                     {
                         return path;
                     }
@@ -91,21 +90,19 @@ public static class JsonBody
         }
     }
 
-    private static bool Readable(Func<string?> read)
+    /// <summary>The text, or null when it cannot be read (invalid UTF-8) or has a surrogate out of its pair (which UTF-8, and so storage, cannot hold).</summary>
+    private static string? TextOf(Func<string?> read)
     {
+        string text;
         try
         {
-            return read() is not { } text || WellFormed(text);
+            text = read() ?? string.Empty;
         }
         catch (InvalidOperationException)
         {
-            return false;
+            return null;
         }
-    }
 
-    /// <summary>Every surrogate in a pair: text that UTF-8 (and so storage) can hold.</summary>
-    private static bool WellFormed(string text)
-    {
         for (var i = 0; i < text.Length; i++)
         {
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
@@ -114,10 +111,10 @@ public static class JsonBody
             }
             else if (char.IsSurrogate(text[i]))
             {
-                return false;
+                return null;
             }
         }
 
-        return true;
+        return text;
     }
 }

@@ -263,45 +263,41 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
         }
 
         var landing = LandingName(id, fileName);
-        var uploaded = await Files.GetPropertiesOrNullAsync(landing, cancellationToken);
-        if (uploaded is null || uploaded.ContentLength == 0)
-        {
-            return (0, $"{what} holds no file yet: PUT the file to its uploadUrl first");
-        }
-
-        if (uploaded.ContentLength > Rules.MaxBytes)
-        {
-            return (0, $"{what} is {uploaded.ContentLength} bytes; at most {Rules.MaxBytes}");
-        }
-
+        long copied;
         using (var download = await Files.DownloadOrNullAsync(landing, cancellationToken))
         {
-            if (download is null)
+            if (download is null || download.Details.ContentLength == 0)
             {
                 return (0, $"{what} holds no file yet: PUT the file to its uploadUrl first");
             }
 
+            if (download.Details.ContentLength > Rules.MaxBytes)
+            {
+                return (0, $"{what} is {download.Details.ContentLength} bytes; at most {Rules.MaxBytes}");
+            }
+
+            // At most the limit is read, so bytes written to the landing blob meanwhile cannot make it larger.
+            await using var limited = new LimitedReadStream(download.Content, Rules.MaxBytes + 1);
             try
             {
-                // At most the limit is read: bytes written to the landing blob after it was measured are not taken.
-                await using var limited = new LimitedReadStream(download.Content, Rules.MaxBytes + 1);
                 await Files.UploadAsync(finalName, limited, contentType, metadata, overwrite: false, cancellationToken);
+                copied = limited.Position;
             }
             catch (SupportFunctions.Storage.StorageConflictException)
             {
                 // A concurrent confirmation put it in place first: theirs stands.
+                copied = (await Files.GetPropertiesOrNullAsync(finalName, cancellationToken))?.ContentLength ?? 0;
             }
         }
 
-        var moved = await Files.GetPropertiesOrNullAsync(finalName, cancellationToken);
-        if (moved is null || moved.ContentLength == 0 || moved.ContentLength > Rules.MaxBytes)
+        if (copied is 0 || copied > Rules.MaxBytes)
         {
             await Files.DeleteIfExistsAsync(finalName, cancellationToken);
             return (0, $"{what} changed while it was confirmed; PUT the file once and confirm again");
         }
 
         await Files.DeleteIfExistsAsync(landing, cancellationToken);
-        return (moved.ContentLength, null);
+        return (copied, null);
     }
 
     /// <summary>Uploads are kept per the class of their kind (an SMS delivery log for its 24 hours, other files 30 days).</summary>

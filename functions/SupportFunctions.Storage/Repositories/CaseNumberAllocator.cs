@@ -77,29 +77,14 @@ public sealed class CaseNumberAllocator(StorageLayout layout, int blockSize = 20
     /// <summary>The highest number in [start, end) a case already has, or null.</summary>
     private async Task<long?> HighestTakenAsync(string prefix, int digits, long start, long end, CancellationToken cancellationToken)
     {
-        var first = Format(prefix, digits, start);
-        var last = Format(prefix, digits, end - 1);
         var cases = layout.Table(StorageLayout.CasesTable);
-        IEnumerable<string> taken;
-        if (first.Length == last.Length)
+        var taken = new List<string>();
+        // Zero-padded numbers of one length sort as they count: one range query over the block's partitions, or two
+        // in the one block of a prefix's life that crosses into another digit.
+        foreach (var sameLength in Enumerable.Range(0, (int)(end - start)).Select(i => Format(prefix, digits, start + i)).GroupBy(n => n.Length))
         {
-            // Zero-padded numbers of one length sort as they count: one range query over the block's partitions.
-            var filter = TableFilter.GreaterThanOrEqual("PartitionKey", first).And(TableFilter.LessThanOrEqual("PartitionKey", last)).And(TableFilter.RowKeyEquals(CaseEntities.CaseRow));
-            taken = await cases.QueryEntitiesAsync(filter, ["PartitionKey"], cancellationToken).Select(e => e.PartitionKey).ToListAsync(cancellationToken);
-        }
-        else
-        {
-            // The block crosses into one more digit (once in the life of a prefix): each number on its own.
-            var found = new List<string>();
-            for (var value = start; value < end; value++)
-            {
-                if (await cases.FindAsync(Format(prefix, digits, value), CaseEntities.CaseRow, ["PartitionKey"], cancellationToken) is { } row)
-                {
-                    found.Add(row.PartitionKey);
-                }
-            }
-
-            taken = found;
+            var filter = TableFilter.GreaterThanOrEqual("PartitionKey", sameLength.First()).And(TableFilter.LessThanOrEqual("PartitionKey", sameLength.Last())).And(TableFilter.RowKeyEquals(CaseEntities.CaseRow));
+            taken.AddRange(await cases.QueryEntitiesAsync(filter, ["PartitionKey"], cancellationToken).Select(e => e.PartitionKey).ToListAsync(cancellationToken));
         }
 
         var values = taken.Select(number => long.Parse(number.AsSpan(prefix.Length + 1), CultureInfo.InvariantCulture)).ToList();
