@@ -122,4 +122,13 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 7302, Level = LogLevel.Information, Message = "Durable engine running task hub {HubName} as worker {WorkerId}")]
     public static partial void DurableEngineStarted(ILogger logger, string hubName, string workerId);
+
+    [LoggerMessage(EventId = 8000, Level = LogLevel.Warning, Message = "Queue and report rows of case {CaseNumber} could not be written now (status {Status}); the reconciler writes them")]
+    public static partial void ProjectionDeferred(ILogger logger, Exception exception, string caseNumber, int status);
+
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Warning, Message = "Queue and report rows of case {CaseNumber} kept changing under {Attempts} projections; the reconciler finishes them")]
+    public static partial void ProjectionUnsettled(ILogger logger, string caseNumber, int attempts);
+
+    [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "Reconciler projected case {CaseNumber} (marked before {Before})")]
+    public static partial void ProjectionReconciled(ILogger logger, string caseNumber, DateTimeOffset before);
 }

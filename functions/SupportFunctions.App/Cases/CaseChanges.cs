@@ -1,6 +1,9 @@
+using SupportFunctions.App.AgentQueues;
 using SupportFunctions.App.Durable;
 using SupportFunctions.App.Notifications;
 using SupportFunctions.Domain.Cases;
+using SupportFunctions.Domain.Policies;
+using SupportFunctions.Domain.Sla;
 using SupportFunctions.Storage;
 using SupportFunctions.Storage.Repositories;
 
@@ -9,9 +12,9 @@ namespace SupportFunctions.App.Cases;
 /// <summary>
 /// Applies changes to cases: read, decide, start the customer-change wait the change begins (if any), commit case,
 /// events and intents in one transaction guarded by the case's ETag (on a concurrent change, read again and decide
-/// again), then queue the committed intents for delivery and tell the case's orchestrations what changed.
+/// again) with the clock outcomes it decides, then write the case's queue and report rows, queue the committed intents for delivery and tell the case's orchestrations what changed.
 /// </summary>
-public sealed class CaseChanges(CaseRepository cases, CaseOrchestrations orchestrations, NotificationDispatcher notifications)
+public sealed class CaseChanges(CaseRepository cases, CaseOrchestrations orchestrations, NotificationDispatcher notifications, CaseProjection projection, SupportPolicy policy)
 {
     private const int MaxAttempts = 8;
 
@@ -51,7 +54,8 @@ public sealed class CaseChanges(CaseRepository cases, CaseOrchestrations orchest
             await orchestrations.BeforeCommitAsync(stored.Case, change.Built.Case, cancellationToken);
             try
             {
-                await cases.ApplyAsync(stored, change.Built.Case, change.Built.Events, change.Built.Intents, change.Attachments, receipt, cancellationToken);
+                var outcomes = SlaOutcomes.DecidedBy(stored.Case, change.Built.Case, policy);
+                await cases.ApplyAsync(stored, change.Built.Case, change.Built.Events, change.Built.Intents, change.Attachments, receipt, outcomes, cancellationToken);
             }
             catch (StorageConcurrencyException) when (attempt < MaxAttempts)
             {
@@ -60,6 +64,7 @@ public sealed class CaseChanges(CaseRepository cases, CaseOrchestrations orchest
                 continue;
             }
 
+            await projection.ProjectAsync(number, cancellationToken);
             await notifications.DispatchAsync(change.Built.Intents, cancellationToken);
             await orchestrations.AfterCommitAsync(stored.Case, change.Built.Case, change.SignalsSla, cancellationToken);
             return change.Built.Case;

@@ -23,7 +23,7 @@ public sealed class CaseIntakeService(
     SupportPolicy policy,
     DirectoryRepository directory,
     CaseRepository cases,
-    CaseIndexRepository index,
+    CaseListings listings,
     IdempotencyRepository idempotency,
     CaseNumberAllocator numbers,
     UploadService uploads,
@@ -187,7 +187,7 @@ public sealed class CaseIntakeService(
         // nothing; a committed case never lacks its orchestration. Its instance id is the case number's, so a raced
         // duplicate of this request starts nothing new.
         await orchestrations.StartSlaAsync(number, new SlaPlan(SlaPlanner.NextCheck(policy, opening.Case, now)), cancellationToken);
-        await index.AddAsync(opening.Case, cancellationToken);
+        await listings.BeforeCreateAsync(opening.Case, cancellationToken);
         if (await cases.CreateAsync(opening, cancellationToken) is { } existing)
         {
             if (existing.Case.Origin == origin)
@@ -196,10 +196,11 @@ public sealed class CaseIntakeService(
                 return new CaseCreation.Replayed(await ViewAsync(existing.Case, cancellationToken));
             }
 
-            await index.RemoveAsync(opening.Case, cancellationToken);
+            await listings.NotCreatedAsync(opening.Case, cancellationToken);
             return null;
         }
 
+        await listings.CreatedAsync(opening.Case, cancellationToken);
         await notifications.DispatchAsync(opening.Intents, cancellationToken);
         Logs.CaseOpened(logger, number, opening.Case.Category, opening.Case.Severity, opening.Case.Team, decision.Outcome.ToString());
         return new CaseCreation.Created(CaseView.From(opening.Case, policy, requester.Account, opening.Attachments));

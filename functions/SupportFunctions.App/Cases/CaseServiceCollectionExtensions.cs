@@ -18,6 +18,7 @@ public static class CaseServiceCollectionExtensions
         services.AddSingleton<UploadUrlSigner>();
         services.AddSingleton<UploadService>();
         services.AddSingleton<CaseAccess>();
+        services.AddSingleton<CaseListings>();
         services.AddSingleton<CaseIntakeService>();
 
         return services;

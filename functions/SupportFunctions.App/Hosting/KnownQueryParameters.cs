@@ -31,10 +31,19 @@ public static class KnownQueryParameters
         });
 
     private static HashSet<string> QueryNames(MethodInfo handler) =>
-        handler.GetParameters()
-            .Where(p => p.Name is not null && IsSimple(p.ParameterType) && !p.GetCustomAttributes().Any(a => a is FromRouteAttribute or FromHeaderAttribute or FromBodyAttribute or FromServicesAttribute or FromFormAttribute))
-            .Select(p => p.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Name!)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        handler.GetParameters().SelectMany(QueryNames).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A simple parameter's query name; an <c>[AsParameters]</c> record's, those of its constructor's parameters.</summary>
+    private static IEnumerable<string> QueryNames(ParameterInfo p)
+    {
+        if (p.GetCustomAttribute<AsParametersAttribute>() is not null)
+        {
+            return p.ParameterType.GetConstructors().MaxBy(c => c.GetParameters().Length)?.GetParameters().SelectMany(QueryNames) ?? [];
+        }
+
+        var bound = p.GetCustomAttributes().Any(a => a is FromRouteAttribute or FromHeaderAttribute or FromBodyAttribute or FromServicesAttribute or FromFormAttribute);
+        return p.Name is null || !IsSimple(p.ParameterType) || bound ? [] : [p.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Name];
+    }
 
     private static bool IsSimple(Type type)
     {

@@ -1,3 +1,5 @@
+using SupportFunctions.App.AgentQueues;
+using SupportFunctions.App.Reports;
 using SupportFunctions.App.Admin;
 using SupportFunctions.App.Cases;
 using SupportFunctions.App.Health;
@@ -42,6 +44,8 @@ public static class SupportApi
         named.MapGroup("/cases").WithTags("Cases").RequireAuthorization(AccessPolicies.Authenticated).MapCases().MapCaseActions();
         named.MapGroup("/public/cases").WithTags("Cases").RequireRateLimiting(RateLimits.PublicIntake).MapPublicCases();
         named.MapGroup("/uploads").WithTags("Uploads").RequireAuthorization(AccessPolicies.Authenticated).MapUploads();
+        named.MapGroup("/queue").WithTags("Queues and reports").RequireAuthorization(AccessPolicies.Staff).MapAgentQueue();
+        named.MapGroup("/reports").WithTags("Queues and reports").RequireAuthorization(AccessPolicies.Staff).MapReports();
         named.MapGroup("/defects").WithTags("Cases").RequireAuthorization(AccessPolicies.Staff).MapDefects();
         named.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapAdmin();
         named.MapGroup("/admin/poison").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapPoison();

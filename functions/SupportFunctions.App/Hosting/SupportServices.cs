@@ -1,3 +1,4 @@
+using SupportFunctions.App.AgentQueues;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SupportFunctions.App.Admin;
@@ -32,6 +33,7 @@ public static class SupportServices
         services.AddSupportStorage();
         services.AddSupportAuthentication();
         services.AddSupportCases(configuration);
+        services.AddSupportAgentQueues();
         services.AddSupportTimers(configuration);
         services.AddSupportInbound();
         services.AddSupportRetention(configuration);

@@ -5,9 +5,10 @@ using SupportFunctions.Storage.Repositories;
 namespace SupportFunctions.App.Notifications;
 
 /// <summary>
-/// The directory as mail sees it: agents and accounts as read at most <see cref="MaxAge"/> ago, and not before this
+/// The directory as mail and the queue see it: agents and accounts as read at most <see cref="MaxAge"/> ago, and not before this
 /// process last changed one. Every notification needs the case's account and many need a team's agents; both change
-/// rarely, and a change made through another instance reaches mail within half a minute. Nothing else reads it.
+/// rarely, and a change made through another instance reaches mail within half a minute. The agents' queue reads the
+/// names its items show from it too (a page names up to 100 accounts).
 /// </summary>
 public sealed class RecentDirectory(DirectoryRepository directory, TimeProvider time)
 {

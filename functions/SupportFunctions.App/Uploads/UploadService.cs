@@ -18,7 +18,7 @@ namespace SupportFunctions.App.Uploads;
 /// deletes the landing blob. So an uploader can neither choose its file's retention (metadata it sends stays on the
 /// landing blob, which retention does not trust) nor change the file once the case has it.
 /// </summary>
-public sealed class UploadService(SupportPolicy policy, StorageLayout layout, UploadRepository staged, CaseRepository cases, UploadUrlSigner signer, TimeProvider time)
+public sealed class UploadService(SupportPolicy policy, StorageLayout layout, UploadRepository staged, CaseChanges changes, UploadUrlSigner signer, TimeProvider time)
 {
     /// <summary>Where upload URLs write: untrusted bytes until confirmed, purged by their last write whatever they claim.</summary>
     public const string LandingPrefix = "landing/";
@@ -224,9 +224,12 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
         return (confirmed, null);
     }
 
+    /// <summary>
+    /// Records the attachment on the case through <see cref="CaseChanges"/>, like every other change: on a concurrent
+    /// edit it reads the case again and applies the attachment event on top, instead of failing the upload.
+    /// </summary>
     private async Task ChangeAsync(StoredCase stored, CaseAttachment attachment, string eventType, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var updated = stored.Case with { Version = stored.Case.Version + 1, UpdatedAt = now };
         var data = new Dictionary<string, string>
         {
             ["attachmentId"] = attachment.Id,
@@ -238,8 +241,10 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
             data["kind"] = attachment.Kind;
         }
 
-        var change = new CaseEvent { CaseNumber = updated.Number, Sequence = updated.Version, At = now, Actor = actor, Type = eventType, Data = data };
-        await cases.ApplyAsync(stored, updated, [change], attachments: [attachment], cancellationToken: cancellationToken);
+        await changes.ApplyAsync(
+            stored.Case.Number,
+            current => new CaseChange(new CaseChangeBuilder(current.Case, now, actor).Record(eventType, data)) { Attachments = [attachment], SignalsSla = false },
+            cancellationToken);
     }
 
     private async Task<UploadTicket> TicketAsync(string id, string fileName, DateTimeOffset now, CancellationToken cancellationToken)

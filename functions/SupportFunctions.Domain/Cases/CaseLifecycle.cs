@@ -55,6 +55,7 @@ public static class CaseLifecycle
             Status = to,
             Sla = to == CaseStatus.Solved ? SlaClocks.OnRestored(SlaClocks.OnStatus(c.Sla, policy, to, at), at) : SlaClocks.OnStatus(c.Sla, policy, to, at),
             ClosedAt = to == CaseStatus.Closed ? at : reopening ? null : c.ClosedAt,
+            SolvedAt = to is CaseStatus.Solved or CaseStatus.Closed ? c.SolvedAt ?? at : reopening ? null : c.SolvedAt,
             ClosureReason = reopening ? null : c.ClosureReason,
             ClosureNotice = reopening ? null : c.ClosureNotice,
             // A customer-change wait lasts only while the case is Pending customer: leaving it (a reply, any status

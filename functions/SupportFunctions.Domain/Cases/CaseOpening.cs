@@ -45,6 +45,7 @@ public sealed record CaseOpening(SupportCase Case, IReadOnlyList<CaseEvent> Even
             ClosureReason = closedAtOnce ? "not-entitled" : null,
             ClosureNotice = closedAtOnce ? decision.Notice : null,
             ClosedAt = closedAtOnce ? now : null,
+            SolvedAt = closedAtOnce ? now : null,
             Sla = closedAtOnce ? new Sla.SlaState() : sla,
         };
 

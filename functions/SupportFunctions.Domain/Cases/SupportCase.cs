@@ -72,6 +72,9 @@ public sealed record SupportCase
 
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>When the case last became Solved or Closed (the end of "time to solve"); cleared by a reopen.</summary>
+    public DateTimeOffset? SolvedAt { get; init; }
+
     /// <summary>SLA clocks and pause ledger.</summary>
     public Sla.SlaState Sla { get; init; } = new();
 

@@ -66,6 +66,13 @@ public static class SlaClocks
     public static DateTimeOffset? DueAt(SlaState state, SlaClock clock, SlaCalendars calendars, DateTimeOffset at) =>
         ThresholdAt(state, clock, calendars, at, clock.Target);
 
+    /// <summary>When a clock reaches the warning percentage of its target (or did); null when met or paused.</summary>
+    public static DateTimeOffset? WarningAt(SlaState state, SlaClock clock, SlaCalendars calendars, int warningPercent, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return clock.WarnedAt ?? ThresholdAt(state, clock, calendars, at, WarningThreshold(clock, warningPercent));
+    }
+
     /// <summary>Warnings and breaches crossed by <paramref name="at"/> and not yet recorded, and the state recording them.</summary>
     public static (SlaState State, IReadOnlyList<SlaEffect> Effects) Evaluate(SlaState state, SlaCalendars calendars, int warningPercent, DateTimeOffset at)
     {

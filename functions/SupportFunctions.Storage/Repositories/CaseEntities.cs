@@ -14,6 +14,10 @@ internal static class CaseEntities
     public const string EventPrefix = "evt|";
     public const string IntentPrefix = "out|";
     public const string AttachmentPrefix = "att|";
+    public const string MarkerPrefix = "ixp|";
+    public const string MarkerEnd = "ixp}";
+    public const string OutcomePrefix = "slo|";
+    public const string OutcomeEnd = "slo}";
     private const string FieldPrefix = "F_";
 
     public static string EventRow(int sequence) => EventPrefix + sequence.ToString("D10", CultureInfo.InvariantCulture);
@@ -49,6 +53,7 @@ internal static class CaseEntities
             ["ClosureReason"] = c.ClosureReason,
             ["ClosureNotice"] = c.ClosureNotice,
             ["ClosedAt"] = c.ClosedAt,
+            ["SolvedAt"] = c.SolvedAt,
             ["Sla"] = StoredJson.Write(c.Sla),
             ["EscalatedAt"] = c.EscalatedAt,
             ["AwaitingCustomerChangeSince"] = c.AwaitingCustomerChangeSince,
@@ -100,6 +105,7 @@ internal static class CaseEntities
         ClosureReason = e.GetString("ClosureReason"),
         ClosureNotice = e.GetString("ClosureNotice"),
         ClosedAt = e.GetDateTimeOffset("ClosedAt"),
+        SolvedAt = e.GetDateTimeOffset("SolvedAt"),
         Sla = StoredJson.Read(e.GetString("Sla"), new Domain.Sla.SlaState()),
         EscalatedAt = e.GetDateTimeOffset("EscalatedAt"),
         AwaitingCustomerChangeSince = e.GetDateTimeOffset("AwaitingCustomerChangeSince"),
@@ -178,5 +184,30 @@ internal static class CaseEntities
         AddedAt = e.GetDateTimeOffset("AddedAt") ?? DateTimeOffset.MinValue,
         Confirmed = e.GetBoolean("Confirmed") ?? false,
         ExpiresAt = e.GetDateTimeOffset("ExpiresAt"),
+    };
+
+    public static TableEntity ToEntity(string caseNumber, Domain.Sla.SlaOutcome o) => new(caseNumber, OutcomePrefix + o.Key)
+    {
+        ["Clock"] = o.Clock.ToString(),
+        ["StartedAt"] = o.StartedAt,
+        ["TargetSeconds"] = (long)o.Target.TotalSeconds,
+        ["Outcome"] = o.Outcome.ToString(),
+        ["SettledAt"] = o.SettledAt,
+        ["MetAt"] = o.MetAt,
+        ["ElapsedMilliseconds"] = o.ElapsedTimeToMeet is { } e ? (long?)(long)e.TotalMilliseconds : null,
+        ["BusinessMilliseconds"] = o.BusinessTimeToMeet is { } bm ? (long?)(long)bm.TotalMilliseconds : null,
+        ["DataClass"] = Domain.Retention.DataClasses.AuditEvents,
+    };
+
+    public static Domain.Sla.SlaOutcome ToOutcome(TableEntity e) => new()
+    {
+        Clock = Enum.Parse<Domain.Sla.SlaClockKind>(e.GetString("Clock")!),
+        StartedAt = e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue,
+        Target = TimeSpan.FromSeconds(e.GetInt64("TargetSeconds") ?? 0),
+        Outcome = Enum.Parse<Domain.Sla.SlaOutcomeKind>(e.GetString("Outcome")!),
+        SettledAt = e.GetDateTimeOffset("SettledAt") ?? DateTimeOffset.MinValue,
+        MetAt = e.GetDateTimeOffset("MetAt"),
+        BusinessTimeToMeet = e.GetInt64("BusinessMilliseconds") is { } b ? TimeSpan.FromMilliseconds(b) : null,
+        ElapsedTimeToMeet = e.GetInt64("ElapsedMilliseconds") is { } x ? TimeSpan.FromMilliseconds(x) : null,
     };
 }

@@ -21,6 +21,7 @@ public sealed class CaseRepository(StorageLayout layout)
         actions.AddRange(opening.Events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.ToEntity(e))));
         actions.AddRange(opening.Intents.Select(i => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.ToEntity(i))));
         actions.AddRange(opening.Attachments.Select(a => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.ToEntity(opening.Case.Number, a))));
+        actions.AddRange(ProjectionMarkers(opening.Case, opening.Case));
         try
         {
             await Table.SubmitAsync(actions, cancellationToken);
@@ -36,7 +37,7 @@ public sealed class CaseRepository(StorageLayout layout)
     /// Applies a change to a case read earlier: the case row (ETag-checked) plus new events, intents and attachment rows.
     /// Someone else's change in between throws <see cref="StorageConcurrencyException"/>-style failure, and nothing is written.
     /// </summary>
-    public async Task<string> ApplyAsync(StoredCase current, SupportCase updated, IReadOnlyList<CaseEvent> events, IReadOnlyList<NotificationIntent>? intents = null, IReadOnlyList<CaseAttachment>? attachments = null, string? receipt = null, CancellationToken cancellationToken = default)
+    public async Task<string> ApplyAsync(StoredCase current, SupportCase updated, IReadOnlyList<CaseEvent> events, IReadOnlyList<NotificationIntent>? intents = null, IReadOnlyList<CaseAttachment>? attachments = null, string? receipt = null, IReadOnlyList<Domain.Sla.SlaOutcome>? outcomes = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(updated);
@@ -44,6 +45,8 @@ public sealed class CaseRepository(StorageLayout layout)
         actions.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.ToEntity(e))));
         actions.AddRange((intents ?? []).Select(i => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.ToEntity(i))));
         actions.AddRange((attachments ?? []).Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(updated.Number, a))));
+        actions.AddRange((outcomes ?? []).Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(updated.Number, o))));
+        actions.AddRange(ProjectionMarkers(current.Case, updated));
         if (receipt is not null)
         {
             // Added (not upserted) in the same transaction: a second delivery of the same inbound item cannot apply twice.
@@ -130,15 +133,94 @@ public sealed class CaseRepository(StorageLayout layout)
         var rows = scrubbed.ChangedEvents.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(e)))
             .Concat(scrubbed.ChangedAttachments.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(current.Case.Number, a))))
             .ToList();
-        var last = rows.Count % 99;
+        // The last transaction also carries the case row and up to two projection markers.
+        const int chunk = TableOperations.MaxTransactionActions - 3;
+        var last = rows.Count % chunk;
         var head = rows.Count - last;
-        for (var i = 0; i < head; i += 99)
+        for (var i = 0; i < head; i += chunk)
         {
-            await Table.SubmitAsync(rows.GetRange(i, 99), cancellationToken);
+            await Table.SubmitAsync(rows.GetRange(i, chunk), cancellationToken);
         }
 
         var final = rows.GetRange(head, last);
         final.Add(TableOperations.Update(CaseEntities.ToEntity(scrubbed.Case), current.ETag));
+        final.AddRange(ProjectionMarkers(current.Case, scrubbed.Case));
         await SubmitCaseChangeAsync(current.Case.Number, final, cancellationToken);
+    }
+
+    /// <summary>
+    /// The case's pending-projection markers, one per team whose queue partition the change affects (the team before
+    /// and after). They are written in the change's own transaction, so a change whose queue and report rows were not
+    /// yet written (a crash right after the commit) stays marked until <see cref="ClearProjectionMarkersAsync"/>.
+    /// </summary>
+    private static IEnumerable<TableTransactionAction> ProjectionMarkers(SupportCase before, SupportCase after) =>
+        new[] { before.Team, after.Team }.Distinct(StringComparer.Ordinal).Select(team => new TableTransactionAction(
+            TableTransactionActionType.UpsertReplace,
+            new TableEntity(after.Number, CaseEntities.MarkerPrefix + team) { ["At"] = after.UpdatedAt, ["Version"] = after.Version, ["DataClass"] = "caseIndex" }));
+
+    /// <summary>What the queue and report rows of a case are made from, in one read of its partition: the case, its pending markers, its clock outcomes.</summary>
+    public async Task<ProjectionSource> GetProjectionSourceAsync(string number, CancellationToken cancellationToken)
+    {
+        var rows = TableFilter.RowKeyEquals(CaseEntities.CaseRow)
+            .Or(TableFilter.GreaterThanOrEqual("RowKey", CaseEntities.MarkerPrefix).And(TableFilter.LessThan("RowKey", CaseEntities.MarkerEnd)))
+            .Or(TableFilter.GreaterThanOrEqual("RowKey", CaseEntities.OutcomePrefix).And(TableFilter.LessThan("RowKey", CaseEntities.OutcomeEnd)));
+        StoredCase? stored = null;
+        var markers = new List<ProjectionMarker>();
+        var outcomes = new List<Domain.Sla.SlaOutcome>();
+        await foreach (var entity in Table.QueryEntitiesAsync(TableFilter.PartitionKeyEquals(number).And(rows), cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey == CaseEntities.CaseRow)
+            {
+                stored = new StoredCase(CaseEntities.ToCase(entity), entity.ETag.ToString());
+            }
+            else if (entity.RowKey.StartsWith(CaseEntities.MarkerPrefix, StringComparison.Ordinal))
+            {
+                markers.Add(new ProjectionMarker(entity.RowKey[CaseEntities.MarkerPrefix.Length..], entity.ETag.ToString()));
+            }
+            else
+            {
+                outcomes.Add(CaseEntities.ToOutcome(entity));
+            }
+        }
+
+        return new ProjectionSource(stored, markers, outcomes);
+    }
+
+    /// <summary>
+    /// Removes the markers read with the source, each only if unchanged. False when another change marked the case again
+    /// (or another projection removed them) since: what was projected may be stale, and the caller projects once more.
+    /// </summary>
+    public async Task<bool> ClearProjectionMarkersAsync(string number, IReadOnlyList<ProjectionMarker> markers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(markers);
+        try
+        {
+            await Table.SubmitAsync(markers.Select(m => TableOperations.Delete(number, CaseEntities.MarkerPrefix + m.Team, m.ETag)).ToList(), cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The case row's current ETag; null when there is no such case.</summary>
+    public async Task<string?> GetETagAsync(string number, CancellationToken cancellationToken) =>
+        (await Table.FindAsync(number, CaseEntities.CaseRow, ["PartitionKey"], cancellationToken))?.ETag.ToString();
+
+    /// <summary>Case numbers with a projection marker written before <paramref name="before"/>: changes whose queue and report rows may be missing. A filtered scan of marker rows.</summary>
+    public async IAsyncEnumerable<string> FindMarkedBeforeAsync(DateTimeOffset before, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableFilter.GreaterThanOrEqual("RowKey", CaseEntities.MarkerPrefix).And(TableFilter.LessThan("RowKey", CaseEntities.MarkerEnd))
+            .And(TableFilter.LessThan("At", before));
+        string? last = null;
+        await foreach (var entity in Table.QueryEntitiesAsync(filter, ["At"], cancellationToken))
+        {
+            if (entity.PartitionKey != last)
+            {
+                last = entity.PartitionKey;
+                yield return entity.PartitionKey;
+            }
+        }
     }
 }

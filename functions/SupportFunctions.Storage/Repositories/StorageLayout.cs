@@ -21,6 +21,8 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     public const string MessageIdsTable = "messageids";
     public const string HoldsTable = "holds";
     public const string PurgesTable = "purges";
+    public const string AgentQueueTable = "agentqueue";
+    public const string SlaReportTable = "slareport";
     public const string FilesContainer = "files";
     public const string InboundContainer = "inbound";
     public const string PurgesContainer = "purges";
@@ -29,7 +31,7 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     public const string CasesInboundQueue = "cases-inbound";
     public const string NotificationsQueue = "notifications";
 
-    public static IReadOnlyList<string> TableNames { get; } = [CasesTable, CaseIndexTable, CountersTable, IdempotencyTable, DirectoryTable, ApiKeysTable, UploadsTable, PoisonTable, DefectsTable, ErrorSignaturesTable, InboundTable, MessageIdsTable, HoldsTable, PurgesTable];
+    public static IReadOnlyList<string> TableNames { get; } = [CasesTable, CaseIndexTable, CountersTable, IdempotencyTable, DirectoryTable, ApiKeysTable, UploadsTable, PoisonTable, DefectsTable, ErrorSignaturesTable, InboundTable, MessageIdsTable, HoldsTable, PurgesTable, AgentQueueTable, SlaReportTable];
 
     public static IReadOnlyList<string> ContainerNames { get; } = [FilesContainer, InboundContainer, PurgesContainer, OutboxContainer];
 

@@ -12,11 +12,22 @@ public static class ContinuationTokens
 {
     private const string Mark = "t1 ";
 
-    public static string? Wrap(string? storageToken) =>
-        string.IsNullOrEmpty(storageToken) ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Mark + storageToken));
+    /// <summary>The mark of a position in a merged read (the agents' queue): the last row key handed out.</summary>
+    private const string PositionMark = "p1 ";
+
+    public static string? Wrap(string? storageToken) => Encode(Mark, storageToken);
 
     /// <summary>The storage token inside; throws <see cref="InvalidContinuationTokenException"/> for anything this API did not issue.</summary>
-    public static string? Unwrap(string? token)
+    public static string? Unwrap(string? token) => Decode(Mark, token);
+
+    public static string? WrapPosition(string? position) => Encode(PositionMark, position);
+
+    public static string? UnwrapPosition(string? token) => Decode(PositionMark, token);
+
+    private static string? Encode(string mark, string? value) =>
+        string.IsNullOrEmpty(value) ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(mark + value));
+
+    private static string? Decode(string mark, string? token)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -39,8 +50,8 @@ public static class ContinuationTokens
             throw new InvalidContinuationTokenException(ex);
         }
 
-        return text.StartsWith(Mark, StringComparison.Ordinal) && text.Length > Mark.Length
-            ? text[Mark.Length..]
+        return text.StartsWith(mark, StringComparison.Ordinal) && text.Length > mark.Length
+            ? text[mark.Length..]
             : throw new InvalidContinuationTokenException();
     }
 }

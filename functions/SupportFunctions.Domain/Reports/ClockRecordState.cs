@@ -1,0 +1,9 @@
+namespace SupportFunctions.Domain.Reports;
+
+public enum ClockRecordState
+{
+    Achieved,
+    Breached,
+    Running,
+    Cancelled,
+}

@@ -1,0 +1,10 @@
+namespace SupportFunctions.Domain.Reports;
+
+public enum SlaReportGrouping
+{
+    Severity,
+    Team,
+    Category,
+    Account,
+    Month,
+}

@@ -1,0 +1,8 @@
+namespace SupportFunctions.Domain.Sla;
+
+public enum SlaOutcomeKind
+{
+    Achieved,
+    Breached,
+    Cancelled,
+}
