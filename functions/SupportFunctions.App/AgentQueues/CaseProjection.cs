@@ -19,6 +19,12 @@ public sealed class CaseProjection(CaseRepository cases, AgentQueueRepository qu
 {
     private const int MaxAttempts = 6;
 
+    /// <summary>
+    /// Runs between reading a case and writing its rows: a test holds a projection here while a change overtakes it,
+    /// the race the markers exist for, which timing alone makes too rare to test.
+    /// </summary>
+    internal Func<string, Task>? BetweenReadAndWrite { get; set; }
+
     public async Task ProjectAsync(string number, CancellationToken cancellationToken)
     {
         try
@@ -46,6 +52,11 @@ public sealed class CaseProjection(CaseRepository cases, AgentQueueRepository qu
                 // No case (its opening was never committed), or a projection that started after our change has already
                 // written it and cleared its marker.
                 return;
+            }
+
+            if (BetweenReadAndWrite is { } pause)
+            {
+                await pause(number);
             }
 
             var c = source.Case.Case;

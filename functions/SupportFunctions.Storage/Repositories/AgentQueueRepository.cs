@@ -157,16 +157,20 @@ public sealed class AgentQueueRepository(StorageLayout layout)
         return counts.ToDictionary(c => c.team, c => c.Item2, StringComparer.Ordinal);
     }
 
-    /// <summary>Every entry of the teams (any order), for checks that the queue equals the cases.</summary>
+    /// <summary>Every list row of the teams (one per order per case), for checks that the queue equals the cases.</summary>
     public async Task<IReadOnlyList<AgentQueueEntry>> ListAllAsync(IReadOnlyList<string> teams, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(teams);
-        var (prefix, end, _) = Orders[(int)AgentQueueSort.Created];
         var all = new List<AgentQueueEntry>();
         foreach (var team in teams)
         {
-            var filter = TableFilter.PartitionKeyEquals(team).And(TableFilter.GreaterThan("RowKey", prefix)).And(TableFilter.LessThan("RowKey", end));
-            all.AddRange(await Table.QueryEntitiesAsync(filter, cancellationToken: cancellationToken).Select(ToEntry).ToListAsync(cancellationToken));
+            await foreach (var entity in Table.QueryEntitiesAsync(TableFilter.PartitionKeyEquals(team), cancellationToken: cancellationToken))
+            {
+                if (!entity.RowKey.StartsWith(HeadPrefix, StringComparison.Ordinal))
+                {
+                    all.Add(ToEntry(entity));
+                }
+            }
         }
 
         return all;

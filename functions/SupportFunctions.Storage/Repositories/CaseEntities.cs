@@ -190,12 +190,12 @@ internal static class CaseEntities
     {
         ["Clock"] = o.Clock.ToString(),
         ["StartedAt"] = o.StartedAt,
-        ["TargetSeconds"] = (long)o.Target.TotalSeconds,
+        ["TargetTicks"] = o.Target.Ticks,
         ["Outcome"] = o.Outcome.ToString(),
         ["SettledAt"] = o.SettledAt,
         ["MetAt"] = o.MetAt,
-        ["ElapsedMilliseconds"] = o.ElapsedTimeToMeet is { } e ? (long?)(long)e.TotalMilliseconds : null,
-        ["BusinessMilliseconds"] = o.BusinessTimeToMeet is { } bm ? (long?)(long)bm.TotalMilliseconds : null,
+        ["ElapsedTicks"] = o.ElapsedTimeToMeet?.Ticks,
+        ["BusinessTicks"] = o.BusinessTimeToMeet?.Ticks,
         ["DataClass"] = Domain.Retention.DataClasses.AuditEvents,
     };
 
@@ -203,11 +203,11 @@ internal static class CaseEntities
     {
         Clock = Enum.Parse<Domain.Sla.SlaClockKind>(e.GetString("Clock")!),
         StartedAt = e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue,
-        Target = TimeSpan.FromSeconds(e.GetInt64("TargetSeconds") ?? 0),
+        Target = TimeSpan.FromTicks(e.GetInt64("TargetTicks") ?? 0),
         Outcome = Enum.Parse<Domain.Sla.SlaOutcomeKind>(e.GetString("Outcome")!),
         SettledAt = e.GetDateTimeOffset("SettledAt") ?? DateTimeOffset.MinValue,
         MetAt = e.GetDateTimeOffset("MetAt"),
-        BusinessTimeToMeet = e.GetInt64("BusinessMilliseconds") is { } b ? TimeSpan.FromMilliseconds(b) : null,
-        ElapsedTimeToMeet = e.GetInt64("ElapsedMilliseconds") is { } x ? TimeSpan.FromMilliseconds(x) : null,
+        BusinessTimeToMeet = e.GetInt64("BusinessTicks") is { } b ? TimeSpan.FromTicks(b) : null,
+        ElapsedTimeToMeet = e.GetInt64("ElapsedTicks") is { } x ? TimeSpan.FromTicks(x) : null,
     };
 }

@@ -27,7 +27,7 @@ public sealed class SlaReportRepository(StorageLayout layout)
             ["Team"] = record.Team,
             ["Category"] = record.Category,
             ["AccountId"] = record.AccountId,
-            ["Clocks"] = StoredJson.Write(record.Clocks.Select(c => new StoredClock(c.Clock, c.StartedAt, c.State, (long?)c.BusinessTimeToMeet?.TotalMilliseconds, (long?)c.ElapsedTimeToMeet?.TotalMilliseconds)).ToList()),
+            ["Clocks"] = StoredJson.Write(record.Clocks.Select(c => new StoredClock(c.Clock, c.StartedAt, c.State, c.BusinessTimeToMeet?.Ticks, c.ElapsedTimeToMeet?.Ticks)).ToList()),
             ["DataClass"] = "slaReport",
         };
         return Table.UpsertAsync(entity, cancellationToken: cancellationToken);
@@ -62,7 +62,7 @@ public sealed class SlaReportRepository(StorageLayout layout)
         Category = e.GetString("Category") ?? string.Empty,
         AccountId = e.GetString("AccountId"),
         Clocks = StoredJson.Read<List<StoredClock>>(e.GetString("Clocks"), [])
-            .Select(c => new ClockRecord(c.Clock, c.StartedAt, c.State, c.BusinessMs is { } b ? TimeSpan.FromMilliseconds(b) : null, c.ElapsedMs is { } x ? TimeSpan.FromMilliseconds(x) : null))
+            .Select(c => new ClockRecord(c.Clock, c.StartedAt, c.State, c.BusinessTicks is { } b ? TimeSpan.FromTicks(b) : null, c.ElapsedTicks is { } x ? TimeSpan.FromTicks(x) : null))
             .ToList(),
     };
 
@@ -70,5 +70,5 @@ public sealed class SlaReportRepository(StorageLayout layout)
 
     private static string Ticks(DateTimeOffset at) => at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
 
-    private sealed record StoredClock(SlaClockKind Clock, DateTimeOffset StartedAt, ClockRecordState State, long? BusinessMs, long? ElapsedMs);
+    private sealed record StoredClock(SlaClockKind Clock, DateTimeOffset StartedAt, ClockRecordState State, long? BusinessTicks, long? ElapsedTicks);
 }
