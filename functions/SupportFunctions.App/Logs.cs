@@ -131,4 +131,7 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "Reconciler projected case {CaseNumber} (marked before {Before})")]
     public static partial void ProjectionReconciled(ILogger logger, string caseNumber, DateTimeOffset before);
+
+    [LoggerMessage(EventId = 8003, Level = LogLevel.Information, Message = "Queue and report built from the {Cases} cases stored before them")]
+    public static partial void ProjectionsBuilt(ILogger logger, int cases);
 }

@@ -41,8 +41,13 @@ internal static class BenchmarkProgram
             case "notifications":
                 await NotificationBenchmark.RunAsync(connectionString, Path.Combine(AppContext.BaseDirectory, "policies", "everbridge.json"), int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_NOTIFICATIONS") ?? "2000", CultureInfo.InvariantCulture));
                 return 0;
+            case "queue":
+                var opens = (Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_QUEUE_OPEN") ?? "1000,10000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
+                var closed = int.Parse(Environment.GetEnvironmentVariable("SUPPORTFUNCTIONS_BENCH_QUEUE_CLOSED") ?? "10000", CultureInfo.InvariantCulture);
+                await QueueBenchmark.RunAsync(connectionString, Path.Combine(AppContext.BaseDirectory, "policies", "talkdesk.json"), opens, closed, TimeSpan.FromSeconds(Math.Max(seconds, 5)), 20);
+                return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: storage, intake, inbound, timers, purge, coldstart, notifications.");
+                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: storage, intake, inbound, timers, purge, coldstart, notifications, queue.");
                 return 2;
         }
     }

@@ -38,7 +38,9 @@ public static class KnownQueryParameters
     {
         if (p.GetCustomAttribute<AsParametersAttribute>() is not null)
         {
-            return p.ParameterType.GetConstructors().MaxBy(c => c.GetParameters().Length)?.GetParameters().SelectMany(QueryNames) ?? [];
+            // Minimal APIs bind a record's parameters by name, case-insensitively; they are listed as the API spells them.
+            return p.ParameterType.GetConstructors().MaxBy(c => c.GetParameters().Length)?.GetParameters().SelectMany(QueryNames)
+                .Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName) ?? [];
         }
 
         var bound = p.GetCustomAttributes().Any(a => a is FromRouteAttribute or FromHeaderAttribute or FromBodyAttribute or FromServicesAttribute or FromFormAttribute);

@@ -21,7 +21,17 @@ public sealed class AgentQueueRepository(StorageLayout layout)
     private const int MaxAttempts = 8;
     private static readonly (string Prefix, string End, string HeadProperty)[] Orders = [("s|", "s}", "SlaKey"), ("u|", "u}", "UpdatedKey"), ("c|", "c}", "CreatedKey")];
 
+    /// <summary>A partition no team id can take (ids are slugs), for facts about the table itself.</summary>
+    private const string MetaPartition = "~meta";
+
     private TableClient Table => layout.Table(StorageLayout.AgentQueueTable);
+
+    /// <summary>Whether the one-time build of the queue and report from cases that predate them (<paramref name="name"/>) is done.</summary>
+    public async Task<bool> IsBuiltAsync(string name, CancellationToken cancellationToken) =>
+        await Table.FindAsync(MetaPartition, name, ["PartitionKey"], cancellationToken) is not null;
+
+    public Task MarkBuiltAsync(string name, DateTimeOffset at, int cases, CancellationToken cancellationToken) =>
+        Table.UpsertAsync(new TableEntity(MetaPartition, name) { ["At"] = at, ["Cases"] = cases }, cancellationToken: cancellationToken);
 
     /// <summary>Makes the team's partition hold <paramref name="entry"/> for the case, or nothing for it when null.</summary>
     public async Task WriteAsync(string team, string number, AgentQueueEntry? entry, CancellationToken cancellationToken)

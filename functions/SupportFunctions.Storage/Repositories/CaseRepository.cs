@@ -223,4 +223,13 @@ public sealed class CaseRepository(StorageLayout layout)
             }
         }
     }
+
+    /// <summary>Every case number, page by page (a scan of the case rows, keys only): for rebuilding what is derived from cases.</summary>
+    public async IAsyncEnumerable<string> ListNumbersAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in Table.QueryEntitiesAsync(TableFilter.RowKeyEquals(CaseEntities.CaseRow), ["PartitionKey"], cancellationToken))
+        {
+            yield return entity.PartitionKey;
+        }
+    }
 }

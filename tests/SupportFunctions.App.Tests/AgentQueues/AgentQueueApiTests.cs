@@ -138,6 +138,7 @@ public sealed class AgentQueueApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
         var problem = await unknown.JsonAsync();
         Assert.Equal(["q"], problem.ErrorFields());
+        Assert.Contains("continuationToken, pageSize, priority", problem.ErrorsFor("q").Single(), StringComparison.Ordinal);
         var invalid = await (await _desk.Agent.GetAsync("/api/queue?status=Closed,Opened&sla=late&sort=due&pageSize=0")).JsonAsync();
         Assert.Equal(["pageSize", "sla", "sort", "status"], invalid.ErrorFields().Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, (await _desk.Agent.GetAsync("/api/queue?pageSize=abc")).StatusCode);

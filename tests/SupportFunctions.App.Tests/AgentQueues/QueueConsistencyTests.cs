@@ -114,6 +114,7 @@ public sealed class QueueConsistencyTests : IAsyncLifetime
     public async Task A_change_committed_without_its_projection_is_finished_by_the_reconciler()
     {
         var number = await _desk.OpenAsync(2);
+        await Service<ProjectionReconciler>().ReconcileAsync(CancellationToken.None);
         var cases = Service<CaseRepository>();
         var stored = (await cases.GetAsync(number, CancellationToken.None))!;
 
@@ -132,6 +133,31 @@ public sealed class QueueConsistencyTests : IAsyncLifetime
         Assert.Equal([number], await _desk.NumbersAsync("?team=support-escalations&status=OnHold&sla=paused"));
         await AssertProjectionsEqualCasesAsync([number]);
         Assert.Equal(0, await Service<ProjectionReconciler>().ReconcileAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Cases_stored_before_the_queue_existed_are_built_into_it_once()
+    {
+        var number = await _desk.OpenAsync(2);
+
+        // What an account upgraded from a release without the queue has: cases, and no queue or report rows.
+        var layout = Service<StorageLayout>();
+        foreach (var name in new[] { StorageLayout.AgentQueueTable, StorageLayout.SlaReportTable })
+        {
+            var table = layout.Table(name);
+            await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey", "RowKey"]))
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+            }
+        }
+
+        Assert.Empty(await _desk.NumbersAsync(string.Empty));
+
+        var reconciler = ActivatorUtilities.CreateInstance<ProjectionReconciler>(_desk.App.Services);
+        Assert.Equal(1, await reconciler.ReconcileAsync(CancellationToken.None));
+        Assert.Equal([number], await _desk.NumbersAsync(string.Empty));
+        await AssertProjectionsEqualCasesAsync([number]);
+        Assert.Equal(0, await ActivatorUtilities.CreateInstance<ProjectionReconciler>(_desk.App.Services).ReconcileAsync(CancellationToken.None));
     }
 
     private async Task AssertProjectionsEqualCasesAsync(IReadOnlyList<string> numbers)
