@@ -47,7 +47,7 @@ var suffix = uniqueString(resourceGroup().id, appName)
 var storageName = take('st${toLower(replace(appName, '-', ''))}${suffix}', 24)
 var deploymentContainer = 'app-package'
 // Every table, container and queue the app uses (StorageLayout); the app also creates them at start-up, idempotently.
-var tables = ['cases', 'caseindex', 'counters', 'idempotency', 'directory', 'apikeys', 'uploads', 'poison', 'defects', 'errorsignatures', 'inbound', 'messageids', 'holds', 'purges']
+var tables = ['cases', 'caseindex', 'counters', 'idempotency', 'directory', 'apikeys', 'uploads', 'poison', 'defects', 'errorsignatures', 'inbound', 'messageids', 'holds', 'purges', 'agentqueue', 'slareport']
 var containers = ['files', 'inbound', 'purges', 'outbox', deploymentContainer]
 var queues = ['inbound', 'cases-inbound', 'notifications']
 

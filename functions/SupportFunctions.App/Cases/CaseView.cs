@@ -79,12 +79,13 @@ public sealed record AttachmentView(string Id, string FileName, string ContentTy
     }
 }
 
-public sealed record CaseEventView(int Sequence, DateTimeOffset At, string Actor, string Type, IReadOnlyDictionary<string, string> Data)
+/// <summary>One audit event; <see cref="Visibility"/> is Internal for what only staff see (notes, SLA warnings).</summary>
+public sealed record CaseEventView(int Sequence, DateTimeOffset At, string Actor, string Type, string Visibility, IReadOnlyDictionary<string, string> Data)
 {
     public static CaseEventView From(CaseEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new CaseEventView(e.Sequence, e.At, e.Actor, e.Type, e.Data);
+        return new CaseEventView(e.Sequence, e.At, e.Actor, e.Type, e.Visibility.ToString(), e.Data);
     }
 }
 

@@ -1,3 +1,4 @@
+using SupportFunctions.App.AgentConsole;
 using SupportFunctions.App.AgentQueues;
 using SupportFunctions.App.Reports;
 using SupportFunctions.App.Admin;
@@ -55,6 +56,7 @@ public static class SupportApi
         named.MapGroup("/admin").WithTags("Partners").RequireAuthorization(AccessPolicies.Admin).MapPartnerAdmin();
         named.MapGroup("/partners/me").WithTags("Partners").RequireAuthorization(AccessPolicies.Partner).RequireRateLimiting(RateLimits.PartnerKey).MapPartners();
         api.MapGroup("/inbound").WithTags("Inbound").AllowAnonymous().MapInbound();
+        endpoints.MapConsole();
         return endpoints;
     }
 }

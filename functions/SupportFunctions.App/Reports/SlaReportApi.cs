@@ -51,8 +51,8 @@ public static class SlaReportApi
             return Problems.Validation(errors);
         }
 
-        var rows = SlaReport.Compute(await reports.ReadAsync(start, end, cancellationToken), grouping);
-        var view = new SlaReportView(start, end, grouping.ToString().ToLowerInvariant(), now, rows);
+        var records = await reports.ReadAsync(start, end, cancellationToken);
+        var view = new SlaReportView(start, end, grouping.ToString().ToLowerInvariant(), now, SlaReport.Compute(records, grouping), SlaReport.Total(records));
         var accept = request.GetTypedHeaders().Accept;
         return accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
             ? TypedResults.File(Encoding.UTF8.GetBytes(SlaReportCsv.Write(view)), "text/csv; charset=utf-8", $"sla-report-{start:yyyyMMdd}-{end:yyyyMMdd}.csv")
@@ -77,5 +77,5 @@ public static class SlaReportApi
     }
 }
 
-/// <summary>The report: its range (cases opened from, to), grouping, when it was computed, and one row per group.</summary>
-public sealed record SlaReportView(DateTimeOffset From, DateTimeOffset To, string GroupBy, DateTimeOffset GeneratedAt, IReadOnlyList<SlaReportRow> Rows);
+/// <summary>The report: its range (cases opened from, to), grouping, when it was computed, one row per group, and every case as one row (<c>total</c>, group "all").</summary>
+public sealed record SlaReportView(DateTimeOffset From, DateTimeOffset To, string GroupBy, DateTimeOffset GeneratedAt, IReadOnlyList<SlaReportRow> Rows, SlaReportRow Total);

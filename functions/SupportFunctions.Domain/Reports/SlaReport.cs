@@ -11,6 +11,17 @@ namespace SupportFunctions.Domain.Reports;
 /// </summary>
 public static class SlaReport
 {
+    /// <summary>Upper bounds of the time-to-meet histogram's buckets (5 min … 3 days); a last bucket holds what is longer.</summary>
+    public static readonly IReadOnlyList<TimeSpan> HistogramBounds =
+        [TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(30), TimeSpan.FromHours(1), TimeSpan.FromHours(2), TimeSpan.FromHours(4), TimeSpan.FromHours(8), TimeSpan.FromDays(1), TimeSpan.FromDays(3)];
+
+    /// <summary>Every case of the report as one group, <paramref name="label"/>.</summary>
+    public static SlaReportRow Total(IEnumerable<CaseSlaRecord> records, string label = "all")
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return Row(label, records.ToList());
+    }
+
     public static IReadOnlyList<SlaReportRow> Compute(IEnumerable<CaseSlaRecord> records, SlaReportGrouping grouping)
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -34,6 +45,23 @@ public static class SlaReport
         };
     }
 
+    private static List<HistogramBucket> Histogram(IEnumerable<TimeSpan> durations)
+    {
+        var counts = new int[HistogramBounds.Count + 1];
+        foreach (var duration in durations)
+        {
+            var bucket = 0;
+            while (bucket < HistogramBounds.Count && duration > HistogramBounds[bucket])
+            {
+                bucket++;
+            }
+
+            counts[bucket]++;
+        }
+
+        return counts.Select((count, i) => new HistogramBucket(i < HistogramBounds.Count ? (long)HistogramBounds[i].TotalSeconds : null, count)).ToList();
+    }
+
     private static SlaReportRow Row(string group, List<CaseSlaRecord> cases)
     {
         var clocks = Enum.GetValues<SlaClockKind>().Select(kind =>
@@ -50,7 +78,8 @@ public static class SlaReport
                 all.Count(k => k.State == ClockRecordState.Cancelled),
                 achieved + breached == 0 ? null : Math.Round(100.0 * achieved / (achieved + breached), 2),
                 DurationPercentiles.Of(met.Select(k => k.BusinessTimeToMeet!.Value)),
-                DurationPercentiles.Of(met.Select(k => k.ElapsedTimeToMeet!.Value)));
+                DurationPercentiles.Of(met.Select(k => k.ElapsedTimeToMeet!.Value)),
+                Histogram(met.Select(k => k.BusinessTimeToMeet!.Value)));
         }).ToList();
         var solved = cases.Where(c => c.SolvedAt is not null).Select(c => c.SolvedAt!.Value - c.CreatedAt).ToList();
         var solve = DurationPercentiles.Of(solved);
@@ -58,8 +87,11 @@ public static class SlaReport
     }
 }
 
+/// <summary>How many met clocks took at most <see cref="UpToSeconds"/> (and more than the bucket before); null: longer than every bound.</summary>
+public sealed record HistogramBucket(long? UpToSeconds, int Count);
+
 /// <summary>One group of the report.</summary>
 public sealed record SlaReportRow(string Group, int Cases, IReadOnlyList<SlaReportClockRow> Clocks, int Solved, long? TimeToSolveP50Seconds, long? TimeToSolveP90Seconds);
 
 /// <summary>One clock kind within a group; durations in seconds.</summary>
-public sealed record SlaReportClockRow(string Clock, int Achieved, int Breached, int Running, int Cancelled, double? AchievementPercent, DurationPercentiles BusinessTimeToMeet, DurationPercentiles ElapsedTimeToMeet);
+public sealed record SlaReportClockRow(string Clock, int Achieved, int Breached, int Running, int Cancelled, double? AchievementPercent, DurationPercentiles BusinessTimeToMeet, DurationPercentiles ElapsedTimeToMeet, IReadOnlyList<HistogramBucket> BusinessHistogram);

@@ -16,8 +16,9 @@ namespace SupportFunctions.App.Tests.AgentQueues;
 /// </summary>
 public sealed class QueueDesk : IAsyncDisposable
 {
-    private QueueDesk(SupportApp app, FakeTimeProvider clock, Customer customer, HttpClient agent, string agentId, HttpClient lead)
+    private QueueDesk(SupportApp app, FakeTimeProvider clock, Customer customer, HttpClient agent, string agentId, string agentKey, HttpClient lead)
     {
+        AgentKey = agentKey;
         App = app;
         Clock = clock;
         Customer = customer;
@@ -36,9 +37,12 @@ public sealed class QueueDesk : IAsyncDisposable
 
     public string AgentId { get; }
 
+    public string AgentKey { get; }
+
     public HttpClient Lead { get; }
 
-    public static async Task<QueueDesk> StartAsync(DateTimeOffset? start = null)
+    /// <remarks><paramref name="forBrowser"/>: on Kestrel and the real clock (a browser counts down against it).</remarks>
+    public static async Task<QueueDesk> StartAsync(DateTimeOffset? start = null, bool forBrowser = false)
     {
         var policy = TestPolicies.Write("purecloud", document =>
         {
@@ -56,19 +60,20 @@ public sealed class QueueDesk : IAsyncDisposable
             }
         });
         var clock = new FakeTimeProvider(start ?? DateTimeOffset.UtcNow);
-        var app = await SupportApp.StartAsync(policy, services: s => s.AddSingleton<TimeProvider>(clock));
+        var app = await SupportApp.StartAsync(policy, services: forBrowser ? null : s => s.AddSingleton<TimeProvider>(clock), onKestrel: forBrowser);
         var customer = await app.CustomerAsync(designated: true);
-        var (agent, agentId) = await AgentAsync(app, "Sam", "technical-support");
-        var (lead, _) = await AgentAsync(app, "Lee", "support-escalations");
-        return new QueueDesk(app, clock, customer, agent, agentId, lead);
+        var (agent, agentId, agentKey) = await AgentAsync(app, "Sam", "technical-support");
+        var (lead, _, _) = await AgentAsync(app, "Lee", "support-escalations");
+        return new QueueDesk(app, clock, customer, agent, agentId, agentKey, lead);
     }
 
-    private static async Task<(HttpClient Client, string Id)> AgentAsync(SupportApp app, string name, string team)
+    private static async Task<(HttpClient Client, string Id, string Key)> AgentAsync(SupportApp app, string name, string team)
     {
         var created = await app.Admin.PostAsJsonAsync("/api/admin/agents", new { name, email = $"{name.ToLowerInvariant()}@vendor.example", teams = new[] { team } });
         await SupportApp.Expect(created, HttpStatusCode.Created);
         var id = (await created.JsonAsync()).GetProperty("id").GetString()!;
-        return (app.Client(await app.IssueKeyAsync("agent", id)), id);
+        var key = await app.IssueKeyAsync("agent", id);
+        return (app.Client(key), id, key);
     }
 
     public async Task<string> OpenAsync(int severity, string subject = "Calls drop")

@@ -29,17 +29,28 @@ public sealed class SupportApp : IAsyncDisposable
 
     public HttpClient Anonymous { get; }
 
+    /// <summary>Where the app listens: a loopback port when started on Kestrel.</summary>
+    public Uri BaseAddress => Anonymous.BaseAddress!;
+
     public IServiceProvider Services => _factory.Services;
 
     public string Prefix => _factory.Prefix;
 
     /// <summary>Starts an app; <paramref name="policy"/> is a name in policies/ or a path to a document.</summary>
-    public static async Task<SupportApp> StartAsync(string policy, Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? services = null)
+    /// <remarks><paramref name="onKestrel"/>: on a real loopback port (<see cref="BaseAddress"/>), for a browser.</remarks>
+    public static async Task<SupportApp> StartAsync(string policy, Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? services = null, bool onKestrel = false)
     {
         var settings = SupportAppFactory.Settings(policy);
         configure?.Invoke(settings);
         var factory = new SupportAppFactory(settings);
-        var app = new SupportApp(services is null ? factory : (SupportAppFactory)factory.WithServices(services));
+        var configured = services is null ? factory : factory.WithServices(services);
+        if (onKestrel)
+        {
+            configured.UseKestrel(0);
+            configured.StartServer();
+        }
+
+        var app = new SupportApp(configured);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await app.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(timeout.Token);
         return app;

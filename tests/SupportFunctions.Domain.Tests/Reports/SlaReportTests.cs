@@ -52,5 +52,11 @@ public class SlaReportTests
         Assert.Equal((3600L, 3 * 3600L), (sev1.TimeToSolveP50Seconds!.Value, sev1.TimeToSolveP90Seconds!.Value));
         Assert.Null(sev1.Clocks.Single(c => c.Clock == "restoration").AchievementPercent);
         Assert.Equal(1, rows[1].Clocks.Single(c => c.Clock == "firstResponse").Cancelled);
+
+        // 10 and 20 minutes fall in "≤ 15 min" and "≤ 30 min", 90 in "≤ 2 h"; the total row holds every case.
+        Assert.Equal([0, 1, 1, 0, 1, 0, 0, 0, 0, 0], first.BusinessHistogram.Select(b => b.Count));
+        Assert.Equal([300L, 900, 1800, 3600, 7200, 14400, 28800, 86400, 259200, null], first.BusinessHistogram.Select(b => b.UpToSeconds));
+        var total = SlaReport.Total(records);
+        Assert.Equal((6, 3), (total.Cases, total.Solved));
     }
 }
