@@ -62,6 +62,22 @@ public sealed class HttpFunctionTests() : WorkerBesideStandalone("purecloud")
     }
 
     [Fact]
+    public async Task The_console_function_serves_the_same_page_and_modules_as_the_standalone_service()
+    {
+        var console = Worker.Functions<ConsoleFunctions>();
+        foreach (var path in new[] { "/console/", "/console/queue.js", "/console/console.css" })
+        {
+            // With a key only so that each call gets a client of its own (the page itself needs none).
+            var expected = await StandaloneAsync(HttpMethod.Get, path, SupportAppFactory.BootstrapKey, null);
+            var actual = await Worker.InvokeAsync(console.GetConsoleFile, "GET", path);
+            Assert.Equal((200, expected.Body), (actual.Status, actual.Body));
+        }
+
+        Assert.StartsWith("text/html", (await Worker.InvokeAsync(console.GetConsoleFile, "GET", "/console/")).ContentType, StringComparison.Ordinal);
+        Assert.Equal(404, (await Worker.InvokeAsync(console.GetConsoleFile, "GET", "/console/nothing.js")).Status);
+    }
+
+    [Fact]
     public async Task A_case_opened_through_the_function_is_stored_for_theStandalone_app_and_starts_its_sla_orchestration()
     {
         var customer = await Standalone.CustomerAsync(designated: true);
