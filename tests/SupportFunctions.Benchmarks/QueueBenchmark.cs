@@ -63,9 +63,12 @@ public static class QueueBenchmark
                 await reports.WriteAsync(CaseSlaRecord.From(c, [], policy), ct);
             });
             seeded = open;
+
+            // Let the emulator finish writing the seeding to disk before anything is timed.
+            await Task.Delay(TimeSpan.FromSeconds(10));
             var inTeam = await table.QueryAsync<TableEntity>($"PartitionKey eq '{Team}' and RowKey gt 'c|' and RowKey lt 'c}}'", select: ["Status"]).CountAsync();
             Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{open:N0} open cases ({inTeam:N0} in {Team}), seeded in {clock.Elapsed.TotalSeconds:F0} s; first page of 50, sequential requests, {duration.TotalSeconds:F0} s each"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{open:N0} open cases ({inTeam:N0} in {Team}), seeded in {clock.Elapsed.TotalSeconds:F0} s; first page of 50; the API and the floor one request each in turn for {2 * duration.TotalSeconds:F0} s"));
             Console.WriteLine($"{"read",-44} {"p50 ms",8} {"p99 ms",8} {"floor p50",10} {"floor p99",10} {"p99/floor",10}");
             await CompareAsync("queue by SLA due", duration, () => PageAsync(agent, "/api/queue?pageSize=50"), () => FloorAsync(table, $"PartitionKey eq '{Team}' and RowKey gt 's|' and RowKey lt 's}}'"));
             await CompareAsync("queue by SLA due, status=Open", duration, () => PageAsync(agent, "/api/queue?pageSize=50&status=Open"), () => FloorAsync(table, $"PartitionKey eq '{Team}' and RowKey gt 's|' and RowKey lt 's}}' and Status eq 'Open'"));
@@ -92,11 +95,28 @@ public static class QueueBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SLA report over {reported:N0} cases ({closedCount:N0} closed), groupBy=severity, {reportRuns} runs: p50 {Percentile(app99, 0.5):F0} ms, p99 {Percentile(app99, 0.99):F0} ms (goal ≤ 2,000); bare SDK read of the same rows p50 {Percentile(floor99, 0.5):F0} ms, p99 {Percentile(floor99, 0.99):F0} ms"));
     }
 
+    /// <summary>
+    /// The page through the API and the floor alternately, one request each in turn, for the whole duration: both meet
+    /// the same emulator (its periodic saves to disk, the seeding's aftermath), so their ratio compares like with like.
+    /// </summary>
     private static async Task CompareAsync(string name, TimeSpan duration, Func<Task> app, Func<Task> floor)
     {
-        var mine = await Throughput.MeasureAsync(1, duration, _ => app());
-        var bare = await Throughput.MeasureAsync(1, duration, _ => floor());
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-44} {mine.P50Milliseconds,8:F1} {mine.P99Milliseconds,8:F1} {bare.P50Milliseconds,10:F1} {bare.P99Milliseconds,10:F1} {mine.P99Milliseconds / bare.P99Milliseconds,10:F2}"));
+        for (var i = 0; i < 20; i++)
+        {
+            await app();
+            await floor();
+        }
+
+        var mine = new List<double>();
+        var bare = new List<double>();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < duration * 2)
+        {
+            mine.Add(await TimeAsync(app));
+            bare.Add(await TimeAsync(floor));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-44} {Percentile(mine, 0.5),8:F1} {Percentile(mine, 0.99),8:F1} {Percentile(bare, 0.5),10:F1} {Percentile(bare, 0.99),10:F1} {Percentile(mine, 0.99) / Percentile(bare, 0.99),10:F2}  ({mine.Count} pairs)"));
     }
 
     private static async Task PageAsync(HttpClient agent, string path)

@@ -1,5 +1,6 @@
 using SupportFunctions.Domain.AgentQueues;
 using SupportFunctions.Domain.Policies;
+using SupportFunctions.Domain.Sla;
 
 namespace SupportFunctions.App.AgentQueues;
 
@@ -21,10 +22,10 @@ public sealed record AgentQueueItem(
     DateTimeOffset UpdatedAt,
     AgentQueueSla Sla)
 {
-    public static AgentQueueItem From(AgentQueueEntry e, SupportPolicy policy, DateTimeOffset now, string? accountName, string? assigneeName)
+    public static AgentQueueItem From(AgentQueueEntry e, SlaCalendars calendars, DateTimeOffset now, string? accountName, string? assigneeName)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var sla = QueueSlaSummary.At(e, policy, now);
+        var sla = QueueSlaSummary.At(e, calendars, now);
         return new AgentQueueItem(
             e.Number, e.Subject, e.AccountId, accountName, e.RequesterName, e.Status.ToString(), e.Severity, e.Priority, e.Category, e.Team, e.AssigneeId, assigneeName, e.CreatedAt, e.UpdatedAt,
             new AgentQueueSla(sla.Clock is { } clock ? PolicyJson.EnumValue(clock) : null, sla.DueAt, sla.RemainingSeconds, sla.State, sla.Breached));

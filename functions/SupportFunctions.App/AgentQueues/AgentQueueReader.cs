@@ -2,6 +2,7 @@ using SupportFunctions.App.Notifications;
 using SupportFunctions.App.Security;
 using SupportFunctions.Domain.AgentQueues;
 using SupportFunctions.Domain.Policies;
+using SupportFunctions.Domain.Sla;
 using SupportFunctions.Storage.Repositories;
 using SupportFunctions.Storage.Tables;
 
@@ -33,9 +34,11 @@ public sealed class AgentQueueReader(AgentQueueRepository queue, RecentDirectory
                 .Select(async id => (Id: id, (await directory.AccountAsync(id, cancellationToken))?.Name))))
             .ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
 
+        // One set of calendars per customer time zone on the page, not one per item.
+        var calendars = new Dictionary<string, SlaCalendars>(StringComparer.Ordinal);
         var items = entries.Select(e => AgentQueueItem.From(
             e,
-            policy,
+            calendars.TryGetValue(e.TimeZone, out var known) ? known : calendars[e.TimeZone] = new SlaCalendars(policy, e.TimeZone),
             now,
             e.AccountId is null ? null : accounts.GetValueOrDefault(e.AccountId),
             e.AssigneeId is null ? null : agents.GetValueOrDefault(e.AssigneeId))).ToList();

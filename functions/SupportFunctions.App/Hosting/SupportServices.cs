@@ -29,7 +29,7 @@ public static class SupportServices
         // A query or route value that does not bind (pageSize=abc) becomes a problem naming it, in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddApiKeySecurity());
         services.AddSupportStorage();
         services.AddSupportAuthentication();
         services.AddSupportCases(configuration);

@@ -47,7 +47,7 @@ public sealed class NotificationComposer(SupportPolicy policy, RecentDirectory d
         if (recipients.Count == 0)
         {
             var partnerRule = !VendorMayMailCustomersOf(account);
-            return new ComposedNotification(null, partnerRule ? "the account is looked after by a partner and the policy says the vendor does not contact its customers" : "no recipient has an email address", partnerRule);
+            return new ComposedNotification(null, partnerRule ? "the account is looked after by a partner and the policy says the vendor does not contact its customers" : await NoRecipientAsync(intent, cancellationToken), partnerRule);
         }
 
         var rendered = MailRenderer.Render(_templates, intent.Kind, intent.Language, c.Number, Values(intent, c, account));
@@ -79,6 +79,29 @@ public sealed class NotificationComposer(SupportPolicy policy, RecentDirectory d
             CustomArgs = new Dictionary<string, string> { ["case_number"] = c.Number, ["intent_id"] = intent.Id, ["kind"] = intent.Kind },
         };
         return new ComposedNotification(mail, null);
+    }
+
+    /// <summary>What happened to each recipient of an intent that reached nobody: "team support-leads has no agents".</summary>
+    private async Task<string> NoRecipientAsync(NotificationIntent intent, CancellationToken cancellationToken)
+    {
+        if (intent.Recipients.Count == 0)
+        {
+            return "the notification names no recipient";
+        }
+
+        var agents = await directory.AgentsAsync(cancellationToken);
+        return string.Join("; ", intent.Recipients.Select(recipient =>
+        {
+            var colon = recipient.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && recipient[..colon] is "team" or "oncall")
+            {
+                var team = recipient[(colon + 1)..];
+                var members = agents.Count(a => a.Teams.Contains(team, StringComparer.OrdinalIgnoreCase));
+                return members == 0 ? $"team {team} has no agents" : $"none of team {team}'s {members} agents has a valid email address";
+            }
+
+            return $"'{recipient}' is not a valid email address";
+        }));
     }
 
     private bool VendorMayMailCustomersOf(CustomerAccount? account) => policy.PartnerSupport?.VendorMayMailCustomersOf(account) ?? true;

@@ -57,6 +57,11 @@ public sealed record AgentQueueEntry
     /// <summary>Some clock is neither met nor breached: running or paused.</summary>
     public bool Active { get; init; }
 
+    /// <summary>While paused: the active clock with the least business time left, and that time (it stands still until the pause ends).</summary>
+    public SlaClockKind? PausedClock { get; init; }
+
+    public long? PausedRemainingSeconds { get; init; }
+
     public static AgentQueueEntry? From(SupportCase c, SupportPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(c);
@@ -86,6 +91,14 @@ public sealed record AgentQueueEntry
             }
         }
 
+        // Computed once here rather than at every read: a paused clock's time left does not change until the case does.
+        var paused = c.Sla.IsPaused
+            ? c.Sla.Clocks.Where(k => k.MetAt is null && k.BreachedAt is null)
+                .Select(k => (k.Kind, Left: k.Target - SlaClocks.Elapsed(c.Sla, k, calendars, c.UpdatedAt)))
+                .OrderBy(k => k.Left)
+                .Select(k => ((SlaClockKind Kind, TimeSpan Left)?)k)
+                .FirstOrDefault()
+            : null;
         return new AgentQueueEntry
         {
             Number = c.Number,
@@ -109,6 +122,8 @@ public sealed record AgentQueueEntry
             AnyBreached = c.Sla.Clocks.Any(k => SlaOutcomes.IsBreached(c.Sla, k, calendars)),
             Paused = c.Sla.IsPaused,
             Active = c.Sla.Clocks.Any(k => k.MetAt is null && k.BreachedAt is null),
+            PausedClock = paused?.Kind,
+            PausedRemainingSeconds = paused is { } p ? (long)Math.Floor(p.Left.TotalSeconds) : null,
         };
     }
 }

@@ -1,4 +1,3 @@
-using SupportFunctions.Domain.Policies;
 using SupportFunctions.Domain.Sla;
 
 namespace SupportFunctions.Domain.AgentQueues;
@@ -19,17 +18,22 @@ public sealed record QueueSlaSummary(SlaClockKind? Clock, DateTimeOffset? DueAt,
             : QueueSlaState.None;
     }
 
-    public static QueueSlaSummary At(AgentQueueEntry entry, SupportPolicy policy, DateTimeOffset now)
+    /// <summary>
+    /// The summary at <paramref name="now"/>. A running clock's time left is the business time between now and its due
+    /// instant (or overdue since then), so a read walks the calendar over that window only, not the case's whole life.
+    /// </summary>
+    public static QueueSlaSummary At(AgentQueueEntry entry, SlaCalendars calendars, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(policy);
-        var calendars = new SlaCalendars(policy, entry.TimeZone);
+        ArgumentNullException.ThrowIfNull(calendars);
+        var state = StateAt(entry, now);
+        if (entry.DueClock is { } kind && entry.DueAt is { } due && entry.Sla.Find(kind) is { } clock)
+        {
+            var calendar = calendars[clock.CalendarId];
+            var left = due > now ? calendar.Elapsed(now, due) : -calendar.Elapsed(due, now);
+            return new QueueSlaSummary(kind, due, (long)Math.Floor(left.TotalSeconds), state, entry.AnyBreached || due <= now);
+        }
 
-        // Running: the clock due first. Paused: the active clock with the least time left, frozen.
-        var clock = entry.DueClock is { } due
-            ? entry.Sla.Find(due)
-            : entry.Sla.Clocks.Where(c => c.MetAt is null && c.BreachedAt is null).MinBy(c => c.Target - SlaClocks.Elapsed(entry.Sla, c, calendars, now));
-        long? remaining = clock is null ? null : (long)Math.Floor((clock.Target - SlaClocks.Elapsed(entry.Sla, clock, calendars, now)).TotalSeconds);
-        return new QueueSlaSummary(clock?.Kind, entry.DueAt, remaining, StateAt(entry, now), entry.AnyBreached || entry.DueAt <= now);
+        return new QueueSlaSummary(entry.PausedClock, null, entry.PausedRemainingSeconds, state, entry.AnyBreached);
     }
 }

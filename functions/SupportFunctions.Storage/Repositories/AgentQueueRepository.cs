@@ -253,6 +253,8 @@ public sealed class AgentQueueRepository(StorageLayout layout)
         ["AnyBreached"] = e.AnyBreached,
         ["Paused"] = e.Paused,
         ["Active"] = e.Active,
+        ["PausedClock"] = e.PausedClock?.ToString(),
+        ["PausedRemainingSeconds"] = e.PausedRemainingSeconds,
         ["DataClass"] = "caseIndex",
     };
 
@@ -279,5 +281,7 @@ public sealed class AgentQueueRepository(StorageLayout layout)
         AnyBreached = e.GetBoolean("AnyBreached") ?? false,
         Paused = e.GetBoolean("Paused") ?? false,
         Active = e.GetBoolean("Active") ?? false,
+        PausedClock = e.GetString("PausedClock") is { } pausedClock ? Enum.Parse<SlaClockKind>(pausedClock) : null,
+        PausedRemainingSeconds = e.GetInt64("PausedRemainingSeconds"),
     };
 }

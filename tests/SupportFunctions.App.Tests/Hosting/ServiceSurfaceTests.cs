@@ -23,6 +23,26 @@ public class ServiceSurfaceTests
     }
 
     [Fact]
+    public async Task OpenApi_document_declares_the_api_key_and_which_operations_need_it()
+    {
+        await using var app = new SupportAppFactory();
+        var document = await app.CreateClient().GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative), TestTimeout.Token());
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));
+        string[] Schemes(string path, string method) =>
+            document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).ToArray();
+        Assert.Equal(["ApiKey"], Schemes("/api/cases", "get"));
+        Assert.Equal(["ApiKey"], Schemes("/api/queue", "get"));
+        Assert.Equal(["ApiKey"], Schemes("/api/admin/accounts", "post"));
+        Assert.Empty(Schemes("/api/health", "get"));
+        Assert.Empty(Schemes("/api/public/cases", "post"));
+        var inbound = document.GetProperty("paths").EnumerateObject().First(p => p.Name.StartsWith("/api/inbound/", StringComparison.Ordinal)).Value.EnumerateObject().First().Value;
+        Assert.Empty(inbound.GetProperty("security").EnumerateArray());
+        Assert.Contains("signature", inbound.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_api_page_is_served_and_points_at_the_document()
     {
         await using var app = new SupportAppFactory();

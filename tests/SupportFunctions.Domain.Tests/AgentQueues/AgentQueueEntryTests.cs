@@ -8,6 +8,7 @@ public class AgentQueueEntryTests
 {
     // Sunday 02:00 New York: PureCloud severity 1 answers on the always-open calendar (first response 10 min, restoration 72 h).
     private static readonly DateTimeOffset Created = new(2026, 11, 22, 7, 0, 0, TimeSpan.Zero);
+    private static readonly SlaCalendars Calendars = new(ShippedPolicies.PureCloud, "America/New_York");
 
     private static SupportCase Sev1(CaseStatus status = CaseStatus.New) => new()
     {
@@ -30,9 +31,9 @@ public class AgentQueueEntryTests
         Assert.Equal(QueueSlaState.Warning, QueueSlaSummary.StateAt(entry, Created.AddMinutes(8)));
         Assert.Equal(QueueSlaState.Breached, QueueSlaSummary.StateAt(entry, Created.AddMinutes(10)));
 
-        var summary = QueueSlaSummary.At(entry, ShippedPolicies.PureCloud, Created.AddMinutes(4));
+        var summary = QueueSlaSummary.At(entry, Calendars, Created.AddMinutes(4));
         Assert.Equal(360, summary.RemainingSeconds);
-        Assert.Equal(-120, QueueSlaSummary.At(entry, ShippedPolicies.PureCloud, Created.AddMinutes(12)).RemainingSeconds);
+        Assert.Equal(-120, QueueSlaSummary.At(entry, Calendars, Created.AddMinutes(12)).RemainingSeconds);
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public class AgentQueueEntryTests
         Assert.Null(entry.DueAt);
         Assert.True(entry.Paused);
         Assert.Equal(QueueSlaState.Paused, QueueSlaSummary.StateAt(entry, Created.AddHours(5)));
-        Assert.Equal(360, QueueSlaSummary.At(entry, ShippedPolicies.PureCloud, Created.AddHours(5)).RemainingSeconds);
+        Assert.Equal(360, QueueSlaSummary.At(entry, Calendars, Created.AddHours(5)).RemainingSeconds);
     }
 
     [Fact]
@@ -81,6 +82,6 @@ public class AgentQueueEntryTests
 
         var noClocks = AgentQueueEntry.From(Sev1() with { Sla = new SlaState() }, ShippedPolicies.PureCloud)!;
         Assert.Equal(QueueSlaState.None, QueueSlaSummary.StateAt(noClocks, Created));
-        Assert.Null(QueueSlaSummary.At(noClocks, ShippedPolicies.PureCloud, Created).Clock);
+        Assert.Null(QueueSlaSummary.At(noClocks, Calendars, Created).Clock);
     }
 }
