@@ -50,6 +50,49 @@ public sealed class QueueIntakeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_projects_enqueue_script_puts_a_message_the_service_opens_a_case_from()
+    {
+        var customer = await _app.CustomerAsync(roles: ["Administrator"], language: "es");
+        var message = JsonSerializer.Serialize(new
+        {
+            idempotencyKey = "script-1",
+            requester = new { contactId = customer.ContactId, accountId = customer.AccountId },
+            subject = "Llamadas salientes fallan",
+            description = "Desde las 10:00 las llamadas salientes fallan al marcar.",
+            category = "technical-support",
+            productAreas = new[] { "Talkdesk Phone" },
+            impact = "high",
+            urgency = "high",
+        });
+        var queueEndpoint = Azurite.ConnectionString.Split(';').Single(p => p.StartsWith("QueueEndpoint=", StringComparison.Ordinal))["QueueEndpoint=".Length..];
+        var start = new System.Diagnostics.ProcessStartInfo("node", [RepositoryPaths.Combine("scripts", "enqueue-case"), "-"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["SUPPORTFUNCTIONS_QUEUE_ENDPOINT"] = queueEndpoint, ["SUPPORTFUNCTIONS_STORAGE_PREFIX"] = _app.Prefix },
+        };
+
+        using (var script = System.Diagnostics.Process.Start(start)!)
+        {
+            await script.StandardInput.WriteAsync(message);
+            script.StandardInput.Close();
+            var output = await script.StandardOutput.ReadToEndAsync();
+            var errors = await script.StandardError.ReadToEndAsync();
+            await script.WaitForExitAsync(TestTimeout.Token());
+            Assert.True(script.ExitCode == 0, errors);
+            Assert.Contains("enqueued on " + _app.Prefix + "-cases-inbound", output, StringComparison.Ordinal);
+        }
+
+        var items = await Eventually.WaitAsync(
+            async () => (await customer.Client.GetFromJsonAsync<JsonElement>("/api/cases?view=mine")).GetProperty("items").EnumerateArray().ToArray(),
+            i => i.Length > 0,
+            TimeSpan.FromSeconds(20),
+            "the case the script's message opens");
+        Assert.Equal(("Llamadas salientes fallan", "queue"), (Assert.Single(items).GetProperty("subject").GetString(), items[0].GetProperty("channel").GetString()));
+    }
+
+    [Fact]
     public async Task A_message_that_is_not_base64_is_parked_as_poison_with_its_raw_text_and_removed_from_the_queue()
     {
         var queue = _app.Services.GetRequiredService<StorageLayout>().Queue(StorageLayout.CasesInboundQueue);
