@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using SupportFunctions.App.Hosting;
@@ -17,6 +18,9 @@ public static class AdminApi
     public static RouteGroupBuilder MapAdmin(this RouteGroupBuilder group)
     {
         group.MapPost("/accounts", CreateAccount).WithName("CreateAccount").Accepts<AccountRequest>("application/json").Produces<CustomerAccount>(201).ProducesValidationProblem(422);
+        group.MapGet("/accounts", ListAccounts).WithName("ListAccounts").WithSummary("Accounts, paged (pageSize 1–100, continuationToken); namePrefix=Acme keeps those whose name starts so (case-sensitive).").Produces<AccountPage>();
+        group.MapGet("/agents", ListAgents).WithName("ListAgents").WithSummary("Every support agent with their teams.").Produces<IReadOnlyList<SupportAgent>>();
+        group.MapGet("/keys", ListKeys).WithName("ListApiKeys").WithSummary("API keys, never their secret: id, principal, account, label, created, expiry, revocation, active now; principalKind and principalId filter; paged.").Produces<ApiKeyPage>();
         group.MapGet("/accounts/{accountId}", GetAccount).WithName("GetAccount").Produces<CustomerAccount>();
         group.MapPut("/accounts/{accountId}/phone-pin", SetPhonePin).WithName("SetAccountPhonePin").WithSummary("{\"pin\": 4–12 digits}: the PIN callers key in to verify themselves on PIN lines (stored hashed, never shown).").Accepts<PhonePinRequest>("application/json").Produces(204).ProducesValidationProblem(422);
         group.MapPatch("/accounts/{accountId}", UpdateAccount).WithName("UpdateAccount").WithSummary("JSON Merge Patch; If-Match with the ETag to update only what you read.").Accepts<AccountRequest>("application/merge-patch+json").Produces<CustomerAccount>();
@@ -338,6 +342,43 @@ public static class AdminApi
         await keys.CreateAsync(new ApiKeyRecord(keyId, hash, kind.ToString().ToLowerInvariant(), request.PrincipalId, accountId, request.Label, now, null, request.ExpiresAt), cancellationToken);
         http.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"/api/admin/keys/{keyId}", new IssuedKey(keyId, key, kind.ToString().ToLowerInvariant(), request.PrincipalId, accountId, request.ExpiresAt));
+    }
+
+    private static async Task<Results<Ok<AccountPage>, ProblemHttpResult>> ListAccounts(DirectoryRepository directory, CancellationToken cancellationToken, string? namePrefix = null, int pageSize = 25, string? continuationToken = null)
+    {
+        if (pageSize is < 1 or > 100)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["pageSize"] = ["must be between 1 and 100"] });
+        }
+
+        var (items, next) = await directory.PageAccountsAsync(namePrefix, pageSize, continuationToken, cancellationToken);
+        return TypedResults.Ok(new AccountPage(items, next));
+    }
+
+    private static async Task<Ok<IReadOnlyList<SupportAgent>>> ListAgents(DirectoryRepository directory, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await directory.ListAgentsAsync(cancellationToken));
+
+    private static async Task<Results<Ok<ApiKeyPage>, ProblemHttpResult>> ListKeys(ApiKeyRepository keys, TimeProvider time, CancellationToken cancellationToken, string? principalKind = null, string? principalId = null, int pageSize = 50, string? continuationToken = null)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (pageSize is < 1 or > 100)
+        {
+            errors["pageSize"] = ["must be between 1 and 100"];
+        }
+
+        if (principalKind is not null && !Enum.TryParse<PrincipalKind>(principalKind, ignoreCase: true, out _))
+        {
+            errors["principalKind"] = [$"must be one of {string.Join(", ", Enum.GetNames<PrincipalKind>().Select(n => n.ToLowerInvariant()))}"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var (items, next) = await keys.PageAsync(principalKind?.ToLowerInvariant(), principalId, pageSize, continuationToken, cancellationToken);
+        var now = time.GetUtcNow();
+        return TypedResults.Ok(new ApiKeyPage(items.Select(k => ApiKeyView.From(k, now)).ToList(), next));
     }
 
     private static async Task<IResult> RevokeKey(string keyId, ApiKeyRepository keys, TimeProvider time, CancellationToken cancellationToken) =>

@@ -11,6 +11,18 @@ public sealed class AdminFunctions(ApiEndpointInvoker api)
     public Task<IActionResult> CreateAccount([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/admin/accounts")] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
         api.InvokeAsync("CreateAccount", request, durable);
 
+    [Function("ListAccounts")]
+    public Task<IActionResult> ListAccounts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/admin/accounts")] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
+        api.InvokeAsync("ListAccounts", request, durable);
+
+    [Function("ListAgents")]
+    public Task<IActionResult> ListAgents([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/admin/agents")] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
+        api.InvokeAsync("ListAgents", request, durable);
+
+    [Function("ListApiKeys")]
+    public Task<IActionResult> ListApiKeys([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/admin/keys")] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
+        api.InvokeAsync("ListApiKeys", request, durable);
+
     [Function("GetAccount")]
     public Task<IActionResult> GetAccount([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/admin/accounts/{accountId}")] HttpRequest request, [DurableClient] DurableTaskClient durable) =>
         api.InvokeAsync("GetAccount", request, durable);

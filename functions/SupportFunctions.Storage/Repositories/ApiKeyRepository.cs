@@ -40,6 +40,28 @@ public sealed class ApiKeyRepository(StorageLayout layout)
             .OrderByDescending(k => k.CreatedAt)
             .ToListAsync(cancellationToken);
 
+    /// <summary>One page of keys, optionally of one kind of principal or one principal. Records hold the secret's hash only.</summary>
+    public async Task<(IReadOnlyList<ApiKeyRecord> Items, string? ContinuationToken)> PageAsync(string? principalKind, string? principalId, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var filter = TableFilter.RowKeyEquals("key");
+        if (principalKind is not null)
+        {
+            filter = filter.And(TableFilter.Equal("PrincipalKind", principalKind));
+        }
+
+        if (principalId is not null)
+        {
+            filter = filter.And(TableFilter.Equal("PrincipalId", principalId));
+        }
+
+        await foreach (var page in Table.QueryPagesAsync(filter, pageSize: pageSize, continuationToken: continuationToken, cancellationToken: cancellationToken))
+        {
+            return (page.Values.Select(ToRecord).ToList(), page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
     /// <summary>Brings a key's expiry forward to <paramref name="expiresAt"/> (never later than it already was): the overlap of a rotation.</summary>
     public async Task<ApiKeyRecord?> ExpireAsync(string keyId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {

@@ -32,6 +32,26 @@ public sealed class DirectoryRepository(StorageLayout layout)
     }
 
     /// <summary>Replaces an account read earlier; a change in between throws <see cref="StorageConcurrencyException"/>.</summary>
+    /// <summary>
+    /// One page of accounts, by id; with <paramref name="namePrefix"/> only those whose name starts with it (as stored:
+    /// the comparison is the table service's, case-sensitive). A filtered scan of the account rows.
+    /// </summary>
+    public async Task<(IReadOnlyList<CustomerAccount> Items, string? ContinuationToken)> PageAccountsAsync(string? namePrefix, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var filter = TableFilter.RowKeyEquals(DirectoryEntities.AccountRow);
+        if (!string.IsNullOrEmpty(namePrefix))
+        {
+            filter = filter.And(TableFilter.StartsWith("Name", namePrefix));
+        }
+
+        await foreach (var page in Table.QueryPagesAsync(filter, pageSize: pageSize, continuationToken: continuationToken, cancellationToken: cancellationToken))
+        {
+            return (page.Values.Select(DirectoryEntities.ToAccount).ToList(), page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
     public Task<string> UpdateAccountAsync(CustomerAccount account, string etag, CancellationToken cancellationToken) =>
         ChangedAsync(Table.UpdateAsync(DirectoryEntities.ToEntity(account), etag, cancellationToken: cancellationToken));
 
