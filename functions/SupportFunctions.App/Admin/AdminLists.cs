@@ -15,7 +15,6 @@ public sealed record ApiKeyView(string KeyId, string PrincipalKind, string Princ
     public static ApiKeyView From(ApiKeyRecord key, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var active = !(key.RevokedAt <= now) && !(key.ExpiresAt <= now);
-        return new ApiKeyView(key.KeyId, key.PrincipalKind, key.PrincipalId, key.AccountId, key.Label, key.CreatedAt, key.ExpiresAt, key.RevokedAt, active);
+        return new ApiKeyView(key.KeyId, key.PrincipalKind, key.PrincipalId, key.AccountId, key.Label, key.CreatedAt, key.ExpiresAt, key.RevokedAt, key.IsActiveAt(now));
     }
 }

@@ -16,8 +16,6 @@ public static class ConsoleFiles
     public static ConsoleFile? Find(string? path) =>
         Files.Value.GetValueOrDefault(string.IsNullOrEmpty(path) ? "index.html" : path);
 
-    public static IReadOnlyCollection<string> Names => Files.Value.Keys;
-
     private static FrozenDictionary<string, ConsoleFile> Load()
     {
         var assembly = typeof(ConsoleFiles).Assembly;

@@ -54,12 +54,12 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var now = time.GetUtcNow();
-        if (record.RevokedAt is { } revoked && revoked <= now)
+        if (record.RevokedBy(now))
         {
             return Reject($"key id {keyId} was revoked");
         }
 
-        if (record.ExpiresAt is { } expires && expires <= now)
+        if (record.ExpiredBy(now))
         {
             return Reject($"key id {keyId} expired");
         }

@@ -136,20 +136,6 @@ public sealed record AgentQueueQuery
         }, [], null);
     }
 
-    /// <summary>Whether an entry passes every filter at <paramref name="now"/> (the store filters the same way; this is its specification).</summary>
-    public bool Matches(AgentQueueEntry entry, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        return Teams.Contains(entry.Team, StringComparer.Ordinal)
-            && (Statuses.Count == 0 || Statuses.Contains(entry.Status))
-            && (Severities.Count == 0 || Severities.Contains(entry.Severity))
-            && (Priorities.Count == 0 || (entry.Priority is not null && Priorities.Contains(entry.Priority, StringComparer.Ordinal)))
-            && (Categories.Count == 0 || Categories.Contains(entry.Category, StringComparer.Ordinal))
-            && (Accounts.Count == 0 || (entry.AccountId is not null && Accounts.Contains(entry.AccountId, StringComparer.Ordinal)))
-            && (Assignee is null || string.Equals(entry.AssigneeId ?? string.Empty, Assignee, StringComparison.Ordinal))
-            && (SlaStates.Count == 0 || SlaStates.Contains(QueueSlaSummary.StateAt(entry, now)));
-    }
-
     /// <summary>Values of a parameter given repeated (status=New&amp;status=Open) or comma-separated (status=New,Open).</summary>
     public static List<string> Words(IEnumerable<string?>? values) =>
         (values ?? []).SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();

@@ -10,4 +10,12 @@ public sealed record ApiKeyRecord(
     string? Label,
     DateTimeOffset CreatedAt,
     DateTimeOffset? RevokedAt,
-    DateTimeOffset? ExpiresAt);
+    DateTimeOffset? ExpiresAt)
+{
+    /// <summary>Revoked at or before <paramref name="now"/> (a revocation dated ahead takes effect then).</summary>
+    public bool RevokedBy(DateTimeOffset now) => RevokedAt <= now;
+
+    public bool ExpiredBy(DateTimeOffset now) => ExpiresAt <= now;
+
+    public bool IsActiveAt(DateTimeOffset now) => !RevokedBy(now) && !ExpiredBy(now);
+}
