@@ -3,9 +3,6 @@ namespace SupportFunctions.App;
 /// <summary>Source-generated log messages. Event ids are stable: dashboards and alerts key on them, so never renumber.</summary>
 internal static partial class Logs
 {
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "SupportFunctions listening; storage account {AccountName}, mode {HostingMode}")]
-    public static partial void Started(ILogger logger, string accountName, string hostingMode);
-
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "Storage probe for {Service} failed: status {Status}, code {ErrorCode}")]
     public static partial void StorageProbeFailed(ILogger logger, string service, int status, string? errorCode);
 
@@ -45,12 +42,6 @@ internal static partial class Logs
     [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "Message {MessageId} on queue {Queue} failed {DequeueCount} deliveries and was parked as poison")]
     public static partial void QueueMessagePoisoned(ILogger logger, Exception exception, string queue, string messageId, long dequeueCount);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Polling queue {Queue} failed: status {Status}, code {ErrorCode}")]
-    public static partial void QueuePollFailed(ILogger logger, string queue, int status, string? errorCode);
-
-    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Timer reconciliation failed: status {Status}, code {ErrorCode}")]
-    public static partial void ReconcileFailed(ILogger logger, int status, string? errorCode);
-
     [LoggerMessage(EventId = 5000, Level = LogLevel.Warning, Message = "SLA {Effect} on case {CaseNumber}: {Clock} at {Elapsed} of {Target}")]
     public static partial void SlaThreshold(ILogger logger, string effect, string caseNumber, string clock, TimeSpan elapsed, TimeSpan target);
 
@@ -87,9 +78,6 @@ internal static partial class Logs
     [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Case {CaseNumber} changed while being anonymised; the next purge run judges it again")]
     public static partial void AnonymiseSkipped(ILogger logger, string caseNumber);
 
-    [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "Scheduled purge could not start: storage answered {Status} {ErrorCode}")]
-    public static partial void PurgeScheduleFailed(ILogger logger, int status, string? errorCode);
-
     [LoggerMessage(EventId = 7100, Level = LogLevel.Information, Message = "Notification {IntentId} ({Kind}) for case {CaseNumber} accepted by {Provider} on attempt {Attempt}")]
     public static partial void NotificationSent(ILogger logger, string intentId, string kind, string caseNumber, string provider, int attempt);
 
@@ -113,15 +101,6 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 7201, Level = LogLevel.Information, Message = "Partner {PartnerId} rotated key {OldKeyId} to {NewKeyId}; the old key stops at {ExpiresAt}")]
     public static partial void PartnerKeyRotated(ILogger logger, string partnerId, string oldKeyId, string newKeyId, DateTimeOffset expiresAt);
-
-    [LoggerMessage(EventId = 7300, Level = LogLevel.Warning, Message = "Durable task hub {HubName} cannot be created yet ({Reason}); case orchestrations start once storage answers")]
-    public static partial void DurableBackendWaiting(ILogger logger, string hubName, string reason);
-
-    [LoggerMessage(EventId = 7301, Level = LogLevel.Warning, Message = "Durable task hub {HubName} did not release its partition leases within {Timeout} at shutdown; the next process takes them over when they expire")]
-    public static partial void DurableLeasesNotReleased(ILogger logger, string hubName, TimeSpan timeout);
-
-    [LoggerMessage(EventId = 7302, Level = LogLevel.Information, Message = "Durable engine running task hub {HubName} as worker {WorkerId}")]
-    public static partial void DurableEngineStarted(ILogger logger, string hubName, string workerId);
 
     [LoggerMessage(EventId = 8000, Level = LogLevel.Warning, Message = "Queue and report rows of case {CaseNumber} could not be written now (status {Status}); the reconciler writes them")]
     public static partial void ProjectionDeferred(ILogger logger, Exception exception, string caseNumber, int status);

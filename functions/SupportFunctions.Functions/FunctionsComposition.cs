@@ -8,8 +8,8 @@ namespace SupportFunctions.Functions;
 public static class FunctionsComposition
 {
     /// <summary>
-    /// The worker's services: the app's own (with <see cref="App.Queues.HostingMode"/> set to functions, so no pollers,
-    /// schedules or durable backend of its own) and the API endpoints its HTTP functions run.
+    /// The worker's services: the app's own (no pollers, schedules or durable backend: the host's triggers and the Durable
+    /// extension do that work here) and the API endpoints its HTTP functions run.
     /// </summary>
     public static IServiceCollection AddSupportFunctions(this IServiceCollection services, IConfiguration configuration)
     {

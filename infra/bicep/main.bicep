@@ -183,7 +183,6 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         // The app: storage by managed identity, the policy, functions mode (the worker sets it too), schedules.
         { name: 'SupportFunctions__Storage__AccountName', value: storage.name }
         { name: 'SupportFunctions__Policy', value: policyPath }
-        { name: 'SupportFunctions__Hosting__Mode', value: 'functions' }
         { name: 'SupportFunctions__Timers__ReconcileSchedule', value: reconcileSchedule }
         // Durable Functions: host.json's durableTask section (hub, Azure Storage provider on SupportFunctionsStorage).
         { name: 'SupportFunctions__Retention__Schedule', value: purgeSchedule }

@@ -14,7 +14,7 @@ public static class ColdStartBenchmark
 {
     public static async Task RunAsync(string connectionString, string packageFolder, int runs)
     {
-        var executable = Path.Combine(packageFolder, "SupportFunctions.App");
+        var executable = Path.Combine(packageFolder, "SupportFunctions.Standalone");
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException($"{executable} does not exist; scripts/bench coldstart publishes it first.");

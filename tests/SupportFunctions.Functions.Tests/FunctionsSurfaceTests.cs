@@ -60,7 +60,7 @@ public sealed class FunctionsSurfaceTests
     [Fact]
     public void Every_orchestrator_and_activity_of_the_app_is_a_durable_function_of_its_name()
     {
-        var types = typeof(App.Durable.DurableServiceCollectionExtensions).Assembly.GetTypes().Where(t => !t.IsAbstract && t.BaseType is { IsGenericType: true } b).ToList();
+        var types = typeof(App.Durable.SupportTasks).Assembly.GetTypes().Where(t => !t.IsAbstract && t.BaseType is { IsGenericType: true } b).ToList();
         var orchestrators = types.Where(t => t.BaseType!.GetGenericTypeDefinition() == typeof(TaskOrchestrator<,>)).Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
         var activities = types.Where(t => t.BaseType!.GetGenericTypeDefinition() == typeof(TaskActivity<,>)).Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
 

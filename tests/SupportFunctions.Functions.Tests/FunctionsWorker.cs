@@ -6,7 +6,6 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using SupportFunctions.App.Queues;
 using SupportFunctions.App.Tests.Infrastructure;
 
 namespace SupportFunctions.Functions.Tests;
@@ -37,7 +36,6 @@ internal sealed class FunctionsWorker : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         var settings = SupportAppFactory.Settings(policy);
         settings["SupportFunctions:Storage:Prefix"] = prefix;
-        settings[HostingMode.Setting] = HostingMode.Functions;
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSupportFunctions(builder.Configuration);
         var host = builder.Build();

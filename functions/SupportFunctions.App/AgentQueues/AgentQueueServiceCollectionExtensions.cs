@@ -1,4 +1,4 @@
-using SupportFunctions.App.Timers;
+using SupportFunctions.App.Reconcilers;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.AgentQueues;

@@ -20,6 +20,7 @@ public static class CaseServiceCollectionExtensions
         services.AddSingleton<CaseAccess>();
         services.AddSingleton<CaseListings>();
         services.AddSingleton<CaseIntakeService>();
+        services.AddSingleton<CaseChanges>();
 
         return services;
     }

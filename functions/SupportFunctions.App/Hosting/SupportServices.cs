@@ -1,16 +1,17 @@
-using SupportFunctions.App.AgentQueues;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using SupportFunctions.App.Admin;
+using SupportFunctions.App.AgentQueues;
 using SupportFunctions.App.Cases;
+using SupportFunctions.App.Durable;
 using SupportFunctions.App.Health;
 using SupportFunctions.App.Inbound;
 using SupportFunctions.App.Notifications;
 using SupportFunctions.App.Partners;
+using SupportFunctions.App.Queues;
 using SupportFunctions.App.Retention;
 using SupportFunctions.App.Security;
 using SupportFunctions.App.Storage;
-using SupportFunctions.App.Timers;
 using SupportFunctions.Storage;
 
 namespace SupportFunctions.App.Hosting;
@@ -18,8 +19,8 @@ namespace SupportFunctions.App.Hosting;
 public static class SupportServices
 {
     /// <summary>
-    /// Everything the app is made of, for both hosts: the standalone service and the Azure Functions isolated worker
-    /// (which sets <see cref="Queues.HostingMode"/> so the pollers, schedules and durable backend stay off).
+    /// Everything the app is made of, for both hosts: the standalone service adds its durable engine, pollers and
+    /// schedules; the Azure Functions isolated worker leaves them to the host's triggers and the Durable extension.
     /// </summary>
     public static IServiceCollection AddSupportServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,9 +35,10 @@ public static class SupportServices
         services.AddSupportAuthentication();
         services.AddSupportCases(configuration);
         services.AddSupportAgentQueues();
-        services.AddSupportTimers(configuration);
+        services.AddSupportOrchestrations();
+        services.AddSupportQueues();
         services.AddSupportInbound();
-        services.AddSupportRetention(configuration);
+        services.AddSupportRetention();
         services.AddSupportNotifications(configuration);
         services.AddSingleton<SupportContactDirectory>();
         services.AddSupportRateLimits(configuration);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using SupportFunctions.App.Queues;
-using SupportFunctions.App.Timers;
+using SupportFunctions.App.Reconcilers;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Notifications;

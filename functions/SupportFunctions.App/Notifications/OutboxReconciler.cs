@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SupportFunctions.App.Timers;
+using SupportFunctions.App.Reconcilers;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Notifications;

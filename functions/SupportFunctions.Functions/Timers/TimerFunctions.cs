@@ -2,11 +2,11 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using SupportFunctions.App.Durable;
 using SupportFunctions.App.Retention;
-using SupportFunctions.App.Timers;
+using SupportFunctions.App.Reconcilers;
 
 namespace SupportFunctions.Functions.Timers;
 
-/// <summary>The schedules the standalone service runs itself (<see cref="PurgeSchedule"/>, <see cref="ReconcileSchedule"/>), as timer triggers on the same settings.</summary>
+/// <summary>The schedules the standalone service runs itself (PurgeSchedule, ReconcileSchedule), as timer triggers on the same settings.</summary>
 public sealed class TimerFunctions(PurgeRuns purges, IEnumerable<IReconciler> reconcilers)
 {
     [Function("PurgeRetention")]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
+using SupportFunctions.App.Durable;
 using SupportFunctions.App.Retention;
 using SupportFunctions.App.Tests.Infrastructure;
 

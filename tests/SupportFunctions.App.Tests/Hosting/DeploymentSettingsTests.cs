@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using SupportFunctions.App.Hosting;
 using SupportFunctions.App.Tests.Infrastructure;
+using SupportFunctions.Storage;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Tests.Hosting;
@@ -41,7 +43,8 @@ public sealed class DeploymentSettingsTests
     private static List<string> AppSettings()
     {
         var keys = new List<string>();
-        foreach (var type in typeof(Program).Assembly.GetTypes())
+        // The library and the standalone host both read settings; the Functions worker composes the library's.
+        foreach (var type in new[] { typeof(SupportServices).Assembly, typeof(StorageConnection).Assembly, typeof(Program).Assembly }.SelectMany(a => a.GetTypes()))
         {
             var constants = type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)).ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!);
             if (constants.TryGetValue("Section", out var section) && section.StartsWith("SupportFunctions:", StringComparison.Ordinal))

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SupportFunctions.App.Tests.Infrastructure;
+using SupportFunctions.Standalone.Queues;
 using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Repositories;
 
@@ -50,10 +51,10 @@ public sealed class InboundDurabilityTests
         var first = await SupportApp.StartAsync("digibee", settings =>
         {
             settings["SupportFunctions:Inbound:EmailSecret"] = Secret;
-            // No queue workers: the process "crashes" after the blob and the message are written, before processing.
-            settings["SupportFunctions:Hosting:Mode"] = "functions";
             kept = settings;
-        });
+        },
+        // No queue poller: the process "crashes" after the blob and the message are written, before processing.
+        services => services.Remove(services.Single(d => d.ImplementationType == typeof(QueuePoller))));
         var customer = await first.CustomerAsync(language: "pt");
         using (var request = Post(new SendGridPost(customer.Email, "support@digibee.com", "Depois do reinício", "Processar mesmo assim.")))
         {
@@ -69,8 +70,6 @@ public sealed class InboundDurabilityTests
             {
                 settings[key] = value;
             }
-
-            settings.Remove("SupportFunctions:Hosting:Mode");
         });
         await using var _ = restarted;
         var client = restarted.Client(customer.Key);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace SupportFunctions.App.Tests.Infrastructure;
 
-/// <summary>The standalone service as its own process (<c>dotnet SupportFunctions.App.dll</c>), as an operator starts it: Production, settings from the environment.</summary>
+/// <summary>The standalone service as its own process (<c>dotnet SupportFunctions.Standalone.dll</c>), as an operator starts it: Production, settings from the environment.</summary>
 public static class AppProcess
 {
     /// <summary>Environment variables by name; a null value removes the variable the test process would pass on.</summary>
@@ -15,7 +15,7 @@ public static class AppProcess
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SupportFunctions.App.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SupportFunctions.Standalone.dll"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

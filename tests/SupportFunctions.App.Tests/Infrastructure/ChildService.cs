@@ -4,7 +4,7 @@ using System.Net;
 namespace SupportFunctions.App.Tests.Infrastructure;
 
 /// <summary>
-/// The standalone service as its own process (dotnet SupportFunctions.App.dll) on a free loopback port, so a test can
+/// The standalone service as its own process (dotnet SupportFunctions.Standalone.dll) on a free loopback port, so a test can
 /// run several on one task hub and kill one like an OOM or a lost VM would.
 /// </summary>
 public sealed class ChildService : IDisposable

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SupportFunctions.App.Queues;
 using SupportFunctions.App.Tests.Cases;
 using SupportFunctions.App.Tests.Infrastructure;
+using SupportFunctions.Standalone.Queues;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Tests.Queues;

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using SupportFunctions.App.Durable;
 using SupportFunctions.App.Tests.Cases;
 using SupportFunctions.App.Tests.Infrastructure;
+using SupportFunctions.Standalone.Durable;
 
 namespace SupportFunctions.App.Tests.Sla;
 

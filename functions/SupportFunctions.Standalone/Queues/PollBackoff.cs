@@ -1,4 +1,6 @@
-namespace SupportFunctions.App.Queues;
+using SupportFunctions.App.Queues;
+
+namespace SupportFunctions.Standalone.Queues;
 
 /// <summary>
 /// How long an idle poller waits before its next poll: from <see cref="Shortest"/>, doubling after each empty poll up

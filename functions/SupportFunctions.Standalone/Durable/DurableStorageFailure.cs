@@ -1,6 +1,7 @@
 using Azure;
+using SupportFunctions.App.Durable;
 
-namespace SupportFunctions.App.Durable;
+namespace SupportFunctions.Standalone.Durable;
 
 /// <summary>
 /// The provider wraps the storage SDK's <see cref="RequestFailedException"/> in exception types of its own; unwrapped,

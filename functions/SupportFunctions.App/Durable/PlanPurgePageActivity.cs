@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
+using SupportFunctions.App.Retention;
 
-namespace SupportFunctions.App.Retention;
+namespace SupportFunctions.App.Durable;
 
 /// <summary>Reads a page of expired items and saves its plan (<see cref="PurgeSweep.PlanPageAsync"/>).</summary>
 public sealed class PlanPurgePageActivity(PurgeSweep sweep, IHostApplicationLifetime lifetime) : TaskActivity<PurgePageRequest, PurgePageResult>

@@ -1,8 +1,9 @@
 using DurableTask.AzureStorage;
+using SupportFunctions.App.Durable;
 using SupportFunctions.App.Storage;
 using SupportFunctions.Storage;
 
-namespace SupportFunctions.App.Durable;
+namespace SupportFunctions.Standalone.Durable;
 
 /// <summary>The Durable Task Azure Storage provider's settings for the standalone engine, from <see cref="DurableOptions"/>.</summary>
 internal static class DurableProviderSettings

@@ -1,4 +1,4 @@
-namespace SupportFunctions.App.Timers;
+namespace SupportFunctions.App.Reconcilers;
 
 /// <summary>
 /// A periodic check that re-sends the queue message of work whose message was lost (a durable timer, an outbox intent).

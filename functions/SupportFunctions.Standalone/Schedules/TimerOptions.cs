@@ -1,6 +1,6 @@
-namespace SupportFunctions.App.Timers;
+namespace SupportFunctions.Standalone.Schedules;
 
-/// <summary><c>SupportFunctions:Timers</c>: how often the reconcilers (the outbox's) look for work whose queue message was lost.</summary>
+/// <summary><c>SupportFunctions:Timers</c>: how often the standalone service runs the reconcilers (under Functions, the ReconcileTimers trigger's schedule does).</summary>
 public sealed class TimerOptions
 {
     public const string Section = "SupportFunctions:Timers";

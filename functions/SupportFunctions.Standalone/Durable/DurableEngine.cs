@@ -2,10 +2,11 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
+using SupportFunctions.App.Durable;
 using SupportFunctions.App.Storage;
 using SupportFunctions.Storage;
 
-namespace SupportFunctions.App.Durable;
+namespace SupportFunctions.Standalone.Durable;
 
 /// <summary>
 /// The standalone service's durable engine: DurableTask.Core's <see cref="TaskHubWorker"/> (the dispatcher the Azure
@@ -88,7 +89,7 @@ public sealed class DurableEngine : IHostedService, IAsyncDisposable
     private async Task StartWorkerAsync()
     {
         await Service.CreateIfNotExistsAsync();
-        var (orchestrations, activities) = SupportTasks.CreatorsFor(_tasks, _services, _loggers);
+        var (orchestrations, activities) = TaskHubTaskCreators.For(_tasks, _services, _loggers);
         var worker = new TaskHubWorker(Service, _loggers)
         {
             // The SDK's shims read and write failures as FailureDetails (as the Functions extension runs them).

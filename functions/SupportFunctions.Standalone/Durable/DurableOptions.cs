@@ -1,4 +1,6 @@
-namespace SupportFunctions.App.Durable;
+using SupportFunctions.App.Durable;
+
+namespace SupportFunctions.Standalone.Durable;
 
 /// <summary>
 /// <c>SupportFunctions:Durable</c>: the task hub and the tuning of the standalone durable engine (DurableTask.Core's

@@ -1,10 +1,12 @@
 using Azure;
 using Microsoft.Extensions.Options;
+using SupportFunctions.App.Reconcilers;
+using SupportFunctions.App.Storage;
 
-namespace SupportFunctions.App.Timers;
+namespace SupportFunctions.Standalone.Schedules;
 
 /// <summary>Runs every reconciler on the interval when the app runs its own schedules (under Functions, the ReconcileTimers trigger does).</summary>
-public sealed class ReconcileSchedule(IEnumerable<IReconciler> reconcilers, Storage.StorageInitializer storage, IOptions<TimerOptions> options, ILogger<ReconcileSchedule> logger) : BackgroundService
+public sealed class ReconcileSchedule(IEnumerable<IReconciler> reconcilers, StorageInitializer storage, IOptions<TimerOptions> options, ILogger<ReconcileSchedule> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

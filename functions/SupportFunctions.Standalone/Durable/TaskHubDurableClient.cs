@@ -1,15 +1,16 @@
 using System.Runtime.ExceptionServices;
 using DurableTask.AzureStorage;
-using DurableTask.Core;
 using DurableTask.Core.History;
-using Microsoft.DurableTask;
+using DurableTask.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
+using Microsoft.DurableTask;
+using SupportFunctions.App.Durable;
 using Core = DurableTask.Core;
 using CoreQuery = DurableTask.Core.Query;
 using PurgeResult = Microsoft.DurableTask.Client.PurgeResult;
 
-namespace SupportFunctions.App.Durable;
+namespace SupportFunctions.Standalone.Durable;
 
 /// <summary>
 /// The Durable Task SDK's client over the standalone engine's provider, in process: the operations the app and its

@@ -1,9 +1,10 @@
-using Azure;
 using Azure.Storage.Queues.Models;
+using Azure;
 using Microsoft.Extensions.Options;
+using SupportFunctions.App.Queues;
 using SupportFunctions.App.Storage;
 
-namespace SupportFunctions.App.Queues;
+namespace SupportFunctions.Standalone.Queues;
 
 /// <summary>
 /// Standalone only: polls every handled queue, a batch at a time, and hands messages to the dispatcher. An empty queue

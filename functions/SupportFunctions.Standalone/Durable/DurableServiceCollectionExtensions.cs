@@ -1,7 +1,8 @@
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
+using SupportFunctions.App.Durable;
 
-namespace SupportFunctions.App.Durable;
+namespace SupportFunctions.Standalone.Durable;
 
 public static class DurableServiceCollectionExtensions
 {

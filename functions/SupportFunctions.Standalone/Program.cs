@@ -1,5 +1,5 @@
-using SupportFunctions.App;
 using SupportFunctions.App.Hosting;
+using SupportFunctions.Standalone;
 using SupportFunctions.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,7 +11,7 @@ if (settingProblems.Count > 0)
     return 1;
 }
 
-builder.Services.AddSupportServices(builder.Configuration);
+builder.Services.AddStandaloneHost(builder.Configuration);
 builder.WebHost.ConfigureKestrel(RequestLimits.ConfigureServer);
 
 var app = builder.Build();
@@ -25,7 +25,7 @@ app.UseSwaggerUI(ui =>
 app.MapSupportApi();
 
 await app.StartAsync();
-Logs.Started(app.Logger, app.Services.GetRequiredService<StorageConnection>().AccountName, "standalone");
+Logs.Started(app.Logger, app.Services.GetRequiredService<StorageConnection>().AccountName);
 await app.WaitForShutdownAsync();
 return 0;
 

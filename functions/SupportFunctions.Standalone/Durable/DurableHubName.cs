@@ -1,6 +1,7 @@
 using System.Text;
+using SupportFunctions.App.Durable;
 
-namespace SupportFunctions.App.Durable;
+namespace SupportFunctions.Standalone.Durable;
 
 /// <summary>
 /// The task hub's name: configured, or "supportfunctions" followed by the storage prefix, so deployments and test runs

@@ -1,9 +1,10 @@
 using Azure;
 using Microsoft.Extensions.Options;
+using SupportFunctions.App.Retention;
 using SupportFunctions.App.Storage;
 using SupportFunctions.Domain.Retention;
 
-namespace SupportFunctions.App.Retention;
+namespace SupportFunctions.Standalone.Schedules;
 
 /// <summary>Standalone only: starts a purge run at each time of the NCRONTAB schedule (under Functions, the PurgeRetention timer trigger does).</summary>
 public sealed class PurgeSchedule(PurgeRuns runs, StorageInitializer storage, IOptions<RetentionOptions> options, TimeProvider time, ILogger<PurgeSchedule> logger) : BackgroundService

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
+using SupportFunctions.App.Retention;
 
-namespace SupportFunctions.App.Retention;
+namespace SupportFunctions.App.Durable;
 
 /// <summary>Writes the run's report and releases "one run at a time" (<see cref="PurgeSweep.FinishAsync"/>).</summary>
 public sealed class FinishPurgeRunActivity(PurgeSweep sweep, IHostApplicationLifetime lifetime) : TaskActivity<PurgeFinish, bool>

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
+using SupportFunctions.App.Retention;
 
-namespace SupportFunctions.App.Retention;
+namespace SupportFunctions.App.Durable;
 
 /// <summary>
 /// One purge run (instance id from the run id): every source in turn, page by page — plan the page, then execute the
