@@ -263,7 +263,12 @@ public sealed class CaseIntakeService(
                 return null;
             }
 
-            return Requester.Anonymous(channel, anonymous.Email, anonymous.Name);
+            // Not signed in, so nothing is granted by the address; its account's contract only narrows or widens what
+            // the policy lets such a requester open (Entitlement).
+            var addressAccount = await directory.FindContactByEmailAsync(anonymous.Email, cancellationToken) is { } known
+                ? (await directory.GetAccountAsync(known.AccountId, cancellationToken))?.Account
+                : null;
+            return Requester.Anonymous(channel, anonymous.Email, anonymous.Name, addressAccount);
         }
 
         if (anonymous is not null)

@@ -12,13 +12,24 @@ public static class Entitlement
         ArgumentNullException.ThrowIfNull(category);
         ArgumentNullException.ThrowIfNull(requester);
         var rule = category.Entitlement ?? policy.DefaultEntitlement;
-        var openToAnonymous = policy.Categories.Where(c => (c.Entitlement ?? policy.DefaultEntitlement).AllowAnonymous).Select(c => c.Id).ToList();
-
         if (!requester.Authenticated)
         {
-            return rule.AllowAnonymous
-                ? null
-                : $"Requesters who are not signed in may only open: {(openToAnonymous.Count == 0 ? "nothing (sign in first)" : string.Join(", ", openToAnonymous))}.";
+            // What this requester may open before signing in: the contract of the account their address belongs to counts.
+            var open = policy.Categories
+                .Where(c => (c.Entitlement ?? policy.DefaultEntitlement) is { AllowAnonymous: true } r && r.ContractStatuses.Contains(requester.ContractStatus))
+                .Select(c => c.Id).ToList();
+            if (!rule.AllowAnonymous)
+            {
+                return $"Requesters who are not signed in may only open: {(open.Count == 0 ? "nothing (sign in first)" : string.Join(", ", open))}.";
+            }
+
+            if (!rule.ContractStatuses.Contains(requester.ContractStatus))
+            {
+                // The same words whether or not the address belongs to an account.
+                return $"Before signing in, \"{category.Id}\" is for contacts of accounts with a {string.Join(" or ", rule.ContractStatuses.Select(PolicyJson.EnumValue))} contract, by their registered address; sign in, or open: {(open.Count == 0 ? "nothing" : string.Join(", ", open))}.";
+            }
+
+            return null;
         }
 
         if (!rule.ContractStatuses.Contains(requester.ContractStatus))

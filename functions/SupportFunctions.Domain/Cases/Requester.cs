@@ -16,14 +16,22 @@ public sealed record Requester
 
     public string? Name { get; init; }
 
+    /// <summary>
+    /// For a requester who is not signed in: the account of the contact whose address they give. Its contract decides
+    /// which categories they may open before signing in (Digibee: authentication problems only under an active
+    /// contract); it grants nothing else — no account data, no organisation view.
+    /// </summary>
+    public CustomerAccount? AddressAccount { get; init; }
+
     public bool Authenticated => Contact is not null && Account is not null;
 
-    public ContractStatus ContractStatus => Account?.ContractStatus ?? ContractStatus.None;
+    public ContractStatus ContractStatus => (Account ?? AddressAccount)?.ContractStatus ?? ContractStatus.None;
 
     /// <summary>Account data is shown only to authenticated requesters of accounts under an active contract.</summary>
     public bool MaySeeAccountData => Authenticated && ContractStatus == ContractStatus.Active;
 
-    public static Requester Anonymous(string channel, string email, string? name) => new() { Channel = channel, Email = email, Name = name };
+    public static Requester Anonymous(string channel, string email, string? name, CustomerAccount? addressAccount = null) =>
+        new() { Channel = channel, Email = email, Name = name, AddressAccount = addressAccount };
 
     public static Requester ForContact(string channel, Contact contact, CustomerAccount account) =>
         new() { Channel = channel, Contact = contact, Account = account, Email = contact.Email, Name = contact.Name };

@@ -12,7 +12,7 @@ public sealed class DigibeeScenarioTests : IAsyncLifetime
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 
     [Fact]
-    public async Task An_incident_missing_pipeline_key_and_error_timestamp_gets_one_422_naming_both_and_writes_nothing()
+    public async Task An_incident_missing_pipeline_key_error_timestamp_and_previous_analysis_gets_one_422_naming_all_three_and_writes_nothing()
     {
         var customer = await _app.CustomerAsync(language: "pt");
         var before = await _app.SnapshotAsync();
@@ -29,7 +29,7 @@ public sealed class DigibeeScenarioTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.JsonAsync();
-        Assert.Equal(["fields.errorTimestamp", "fields.pipelineKey"], problem.ErrorFields().Order());
+        Assert.Equal(["fields.errorTimestamp", "fields.pipelineKey", "fields.previousAnalysis"], problem.ErrorFields().Order());
         Assert.Equal(before, await _app.SnapshotAsync());
     }
 
@@ -46,7 +46,7 @@ public sealed class DigibeeScenarioTests : IAsyncLifetime
             environment = "prod",
             unavailability = "total",
             workaround = false,
-            fields = new { pipelineName = "orders-sync", pipelineKey = "pk-1", errorMessage = "503", errorTimestamp = "2026-11-20T10:00:00Z", expectedBehavior = "Executar" },
+            fields = new { pipelineName = "orders-sync", pipelineKey = "pk-1", errorMessage = "503", errorTimestamp = "2026-11-20T10:00:00Z", expectedBehavior = "Executar", previousAnalysis = "Logs anexados" },
         });
 
         await SupportApp.Expect(response, HttpStatusCode.Created);
@@ -82,13 +82,38 @@ public sealed class DigibeeScenarioTests : IAsyncLifetime
                 category = "incident",
                 environment = "PROD",
                 requester = new { email = "visitante@example.org" },
-                fields = new { pipelineName = "p", pipelineKey = "k", errorMessage = "e", errorTimestamp = "2026-11-20T10:00:00Z", expectedBehavior = "x" },
+                fields = new { pipelineName = "p", pipelineKey = "k", errorMessage = "e", errorTimestamp = "2026-11-20T10:00:00Z", expectedBehavior = "x", previousAnalysis = "y" },
             },
             path: "/api/public/cases");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("general-question", (await response.JsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await _app.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Before_login_only_a_contact_of_an_account_with_an_active_contract_may_report_an_authentication_problem()
+    {
+        var active = await _app.CustomerAsync(language: "pt");
+        var lapsed = await _app.CustomerAsync(contract: "expired", language: "pt");
+        object Problem(string email) => new { subject = "Não consigo entrar", description = "O login falha com SSO", category = "authentication-problem", requester = new { email } };
+        var before = await _app.SnapshotAsync();
+
+        var unknown = await _app.Anonymous.PostCaseAsync(Problem("visitante@example.org"), path: "/api/public/cases");
+        var expired = await _app.Anonymous.PostCaseAsync(Problem(lapsed.Email), path: "/api/public/cases");
+
+        Assert.Equal(HttpStatusCode.Forbidden, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
+        var detail = (await unknown.JsonAsync()).GetProperty("detail").GetString();
+        Assert.Equal(detail, (await expired.JsonAsync()).GetProperty("detail").GetString());
+        Assert.Contains("open: general-question.", detail, StringComparison.Ordinal);
+        Assert.Equal(before, await _app.SnapshotAsync());
+
+        var accepted = await _app.Anonymous.PostCaseAsync(Problem(active.Email), path: "/api/public/cases");
+        await SupportApp.Expect(accepted, HttpStatusCode.Created);
+        var view = await accepted.JsonAsync();
+        Assert.Equal("authentication-problem", view.GetProperty("category").GetProperty("id").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, view.GetProperty("account").ValueKind);
     }
 
     [Fact]

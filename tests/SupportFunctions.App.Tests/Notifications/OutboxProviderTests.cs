@@ -19,7 +19,7 @@ public sealed class OutboxProviderTests : IAsyncLifetime
     public async Task Mail_is_stored_once_per_intent_and_readable_in_portuguese()
     {
         var customer = await _app.CustomerAsync(language: "pt");
-        var opened = await customer.Client.PostCaseAsync(new { subject = "Pipeline parado", description = "O pipeline de pedidos parou às 10h", category = "incident", environment = "prod", fields = new { pipelineName = "orders", pipelineKey = "pk-1", errorMessage = "timeout", errorTimestamp = "2026-11-20T10:00:00Z", expectedBehavior = "Pedidos processados" } });
+        var opened = await customer.Client.PostCaseAsync(new { subject = "Pipeline parado", description = "O pipeline de pedidos parou às 10h", category = "incident", environment = "prod", fields = new { pipelineName = "orders", pipelineKey = "pk-1", errorMessage = "timeout", errorTimestamp = "2026-11-20T10:00:00Z", expectedBehavior = "Pedidos processados", previousAnalysis = "Reprocessado em TEST: mesmo erro" } });
         await SupportApp.Expect(opened, HttpStatusCode.Created);
         var number = (await opened.JsonAsync()).GetProperty("number").GetString()!;
 

@@ -16,14 +16,15 @@ public class CaseIntakeTests
     };
 
     [Fact]
-    public void Digibee_incident_missing_pipeline_key_and_error_timestamp_names_both_in_one_answer()
+    public void Digibee_incident_missing_pipeline_key_error_timestamp_and_previous_analysis_names_all_three_in_one_answer()
     {
         var submission = Submission("incident", new() { ["pipelineName"] = "orders-sync", ["errorMessage"] = "timeout", ["expectedBehavior"] = "ok" }) with { Environment = "PROD" };
 
         var decision = CaseIntake.Evaluate(ShippedPolicies.Digibee, submission, Requesters.Contact(), Now);
 
         Assert.Equal(IntakeOutcome.Invalid, decision.Outcome);
-        Assert.Equal(["fields.errorTimestamp", "fields.pipelineKey"], decision.Errors.Keys.Order());
+        // "Análises anteriores realizadas com evidências dos testes" is asked for without the "(se disponível)" the project name gets.
+        Assert.Equal(["fields.errorTimestamp", "fields.pipelineKey", "fields.previousAnalysis"], decision.Errors.Keys.Order());
     }
 
     [Fact]
@@ -36,11 +37,45 @@ public class CaseIntakeTests
 
         var incident = Submission("incident", new()
         {
-            ["pipelineName"] = "p", ["pipelineKey"] = "k-1", ["errorMessage"] = "e", ["errorTimestamp"] = "2026-11-20T10:00:00Z", ["expectedBehavior"] = "x",
+            ["pipelineName"] = "p", ["pipelineKey"] = "k-1", ["errorMessage"] = "e", ["errorTimestamp"] = "2026-11-20T10:00:00Z", ["expectedBehavior"] = "x", ["previousAnalysis"] = "y",
         }) with { Environment = "PROD" };
         var refused = CaseIntake.Evaluate(ShippedPolicies.Digibee, incident, Requesters.Anonymous(), Now);
         Assert.Equal(IntakeOutcome.Refused, refused.Outcome);
         Assert.Contains("general-question", refused.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Digibee_before_login_an_authentication_problem_is_only_for_an_address_of_an_account_with_an_active_contract()
+    {
+        var submission = Submission("authentication-problem");
+
+        var unknown = CaseIntake.Evaluate(ShippedPolicies.Digibee, submission, Requesters.Anonymous(), Now);
+        Assert.Equal(IntakeOutcome.Refused, unknown.Outcome);
+        Assert.Contains("open: general-question.", unknown.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("open: general-question, authentication-problem", unknown.Reason, StringComparison.Ordinal);
+
+        var expired = CaseIntake.Evaluate(ShippedPolicies.Digibee, submission, Requesters.AnonymousWithKnownAddress(ContractStatus.Expired), Now);
+        Assert.Equal(IntakeOutcome.Refused, expired.Outcome);
+        Assert.Equal(unknown.Reason, expired.Reason);
+
+        var active = CaseIntake.Evaluate(ShippedPolicies.Digibee, submission, Requesters.AnonymousWithKnownAddress(ContractStatus.Active), Now);
+        Assert.Equal(IntakeOutcome.Accepted, active.Outcome);
+        Assert.False(active.MaySeeAccountData);
+    }
+
+    [Fact]
+    public void An_anonymous_requester_is_told_only_the_categories_open_to_them_before_login()
+    {
+        var incident = Submission("incident", new()
+        {
+            ["pipelineName"] = "p", ["pipelineKey"] = "k-1", ["errorMessage"] = "e", ["errorTimestamp"] = "2026-11-20T10:00:00Z", ["expectedBehavior"] = "x", ["previousAnalysis"] = "y",
+        }) with { Environment = "PROD" };
+
+        var unknown = CaseIntake.Evaluate(ShippedPolicies.Digibee, incident, Requesters.Anonymous(), Now);
+        var customer = CaseIntake.Evaluate(ShippedPolicies.Digibee, incident, Requesters.AnonymousWithKnownAddress(ContractStatus.Active), Now);
+
+        Assert.EndsWith("may only open: general-question.", unknown.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("may only open: general-question, authentication-problem.", customer.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,7 +101,7 @@ public class CaseIntakeTests
     {
         var incident = Submission("incident", new()
         {
-            ["pipelineName"] = "p", ["pipelineKey"] = "k-1", ["errorMessage"] = "e", ["errorTimestamp"] = "2026-11-20T10:00:00Z", ["expectedBehavior"] = "x",
+            ["pipelineName"] = "p", ["pipelineKey"] = "k-1", ["errorMessage"] = "e", ["errorTimestamp"] = "2026-11-20T10:00:00Z", ["expectedBehavior"] = "x", ["previousAnalysis"] = "y",
         }) with { Environment = environment.ToLowerInvariant(), Unavailability = unavailability, Workaround = workaround };
 
         var decision = CaseIntake.Evaluate(ShippedPolicies.Digibee, incident, Requesters.Contact(), Now);
@@ -81,7 +116,7 @@ public class CaseIntakeTests
     {
         var incident = Submission("incident", new()
         {
-            ["pipelineName"] = "p", ["pipelineKey"] = "k-1, k-2", ["errorMessage"] = "e", ["errorTimestamp"] = "2026-11-20T10:00:00Z", ["expectedBehavior"] = "x",
+            ["pipelineName"] = "p", ["pipelineKey"] = "k-1, k-2", ["errorMessage"] = "e", ["errorTimestamp"] = "2026-11-20T10:00:00Z", ["expectedBehavior"] = "x", ["previousAnalysis"] = "y",
         }) with { Environment = "PROD" };
 
         var decision = CaseIntake.Evaluate(ShippedPolicies.Digibee, incident, Requesters.Contact(), Now);

@@ -24,4 +24,7 @@ public static class Requesters
     }
 
     public static Requester Anonymous(string channel = "web") => Requester.Anonymous(channel, "someone@example.org", "Someone");
+
+    /// <summary>Not signed in, giving the address of a contact of an account under <paramref name="contract"/>.</summary>
+    public static Requester AnonymousWithKnownAddress(ContractStatus contract) => Requester.Anonymous("web", "ana@acme.example", "Ana", Account(contract));
 }
