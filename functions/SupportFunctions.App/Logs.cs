@@ -36,6 +36,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "API key authentication failed: {Reason}")]
     public static partial void ApiKeyRejected(ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Recording the last use of API key id {KeyId} failed (status {Status}); the request went on")]
+    public static partial void ApiKeyUseNotRecorded(ILogger logger, string keyId, int status);
+
     [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Message {MessageId} on queue {Queue} failed (delivery {DequeueCount} of {MaxDequeueCount}); it will be retried")]
     public static partial void QueueMessageFailed(ILogger logger, Exception exception, string queue, string messageId, long dequeueCount, int maxDequeueCount);
 

@@ -29,7 +29,6 @@ public static class AdminApi
         group.MapGet("/accounts/{accountId}/contacts/{contactId}", GetContact).WithName("GetContact").Produces<Contact>();
         group.MapPatch("/accounts/{accountId}/contacts/{contactId}", UpdateContact).WithName("UpdateContact").WithSummary("JSON Merge Patch; If-Match with the ETag to update only what you read.").Accepts<ContactRequest>("application/merge-patch+json").Produces<Contact>();
         group.MapPost("/agents", CreateAgent).WithName("CreateAgent").Accepts<AgentRequest>("application/json").Produces<SupportAgent>(201).ProducesValidationProblem(422);
-        group.MapGet("/agents/{agentId}", GetAgent).WithName("GetAgent").Produces<SupportAgent>();
         group.MapPatch("/agents/{agentId}", UpdateAgent).WithName("UpdateAgent").WithSummary("JSON Merge Patch; If-Match with the ETag to update only what you read.").Accepts<AgentRequest>("application/merge-patch+json").Produces<SupportAgent>();
         group.MapPost("/keys", CreateKey).WithName("CreateApiKey").WithSummary("Issue an API key; the key is in the answer once and never again.").Accepts<KeyRequest>("application/json").Produces<IssuedKey>(201);
         group.MapDelete("/keys/{keyId}", RevokeKey).WithName("RevokeApiKey").Produces(204);
@@ -256,8 +255,21 @@ public static class AdminApi
         }
     }
 
-    private static async Task<IResult> GetAgent(string agentId, HttpResponse response, DirectoryRepository directory, CancellationToken cancellationToken)
+    /// <summary><c>GET /api/admin/agents/{agentId}</c>: administrators read any agent; an agent reads its own profile.</summary>
+    public static RouteGroupBuilder MapAgentProfiles(this RouteGroupBuilder group)
     {
+        group.MapGet("/agents/{agentId}", GetAgent).WithName("GetAgent").WithSummary("An agent's profile with its ETag: administrators read any agent, an agent its own.").Produces<SupportAgent>();
+        return group;
+    }
+
+    private static async Task<IResult> GetAgent(string agentId, ClaimsPrincipal user, HttpResponse response, DirectoryRepository directory, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        if (caller.Kind == PrincipalKind.Agent && !string.Equals(caller.Id, agentId, StringComparison.Ordinal))
+        {
+            return Problems.Forbidden($"An agent reads only its own profile (/api/admin/agents/{caller.Id}); {agentId} is another agent.");
+        }
+
         var found = await directory.GetAgentWithETagAsync(agentId, cancellationToken);
         if (found is null)
         {

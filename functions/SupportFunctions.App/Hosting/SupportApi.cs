@@ -49,6 +49,7 @@ public static class SupportApi
         named.MapGroup("/reports").WithTags("Queues and reports").RequireAuthorization(AccessPolicies.Staff).MapReports();
         named.MapGroup("/defects").WithTags("Cases").RequireAuthorization(AccessPolicies.Staff).MapDefects();
         named.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapAdmin();
+        named.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Staff).MapAgentProfiles();
         named.MapGroup("/admin/poison").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapPoison();
         named.MapGroup("/admin").WithTags("Administration").RequireAuthorization(AccessPolicies.Admin).MapInboundAdmin();
         named.MapGroup("/admin").WithTags("Retention").RequireAuthorization(AccessPolicies.Admin).MapRetention();

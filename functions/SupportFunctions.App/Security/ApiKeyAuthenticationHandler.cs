@@ -8,7 +8,7 @@ namespace SupportFunctions.App.Security;
 
 /// <summary>
 /// Authenticates <c>X-Api-Key</c>: the configured bootstrap administrator key, or a stored key (by id, secret hash
-/// compared in constant time, not revoked, not expired). Failures are 401 problem details that do not say which part
+/// compared in constant time, not revoked, not expired), and stamps its last use at most hourly. Failures are 401 problem details that do not say which part
 /// was wrong; the log says why without the key.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
@@ -64,7 +64,25 @@ public sealed class ApiKeyAuthenticationHandler(
             return Reject($"key id {keyId} expired");
         }
 
+        if (record.UseWorthRecording(now))
+        {
+            await RecordUseAsync(keyId, now);
+        }
+
         return Success(new Caller(Enum.Parse<PrincipalKind>(record.PrincipalKind, ignoreCase: true), record.PrincipalId, record.AccountId));
+    }
+
+    /// <summary>"Last used" is for administrators tidying keys: when it cannot be written the request still goes on, logged.</summary>
+    private async Task RecordUseAsync(string keyId, DateTimeOffset now)
+    {
+        try
+        {
+            await keys.RecordUseAsync(keyId, now, Context.RequestAborted);
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            Logs.ApiKeyUseNotRecorded(Logger, keyId, e.Status);
+        }
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using SupportFunctions.Storage.Tables;
 
@@ -82,7 +83,22 @@ public sealed class ApiKeyRepository(StorageLayout layout)
     }
 
     private static ApiKeyRecord ToRecord(TableEntity e) =>
-        new(e.PartitionKey, e.GetString("SecretHash")!, e.GetString("PrincipalKind")!, e.GetString("PrincipalId")!, e.GetString("AccountId"), e.GetString("Label"), e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("RevokedAt"), e.GetDateTimeOffset("ExpiresAt"));
+        new(e.PartitionKey, e.GetString("SecretHash")!, e.GetString("PrincipalKind")!, e.GetString("PrincipalId")!, e.GetString("AccountId"), e.GetString("Label"), e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("RevokedAt"), e.GetDateTimeOffset("ExpiresAt"), e.GetDateTimeOffset("LastUsedAt"));
+
+    /// <summary>
+    /// Stamps when the key was last used. Unconditional (any ETag): uses are stamped an hour apart, so racing writers put
+    /// nearly the same time, and a key deleted meanwhile is no failure (404 is success).
+    /// </summary>
+    public async Task RecordUseAsync(string keyId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.UpdateAsync(new TableEntity(keyId, "key") { ["LastUsedAt"] = at }, ETag.All.ToString(), TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
+    }
 
     /// <summary>Stamps the key revoked; false when there is no such key.</summary>
     public async Task<bool> RevokeAsync(string keyId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -69,4 +69,45 @@ public sealed class AdminListTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await _app.Admin.GetAsync("/api/admin/keys?principalKind=robot")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await _app.Client(agentKey).GetAsync("/api/admin/keys")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_key_shows_when_it_was_last_used_and_an_unused_one_shows_null()
+    {
+        await SupportApp.Expect(await _app.Admin.PostAsJsonAsync("/api/admin/agents", new { id = "agent-use", name = "Use", email = "use@vendor.example", teams = new[] { "support" } }), HttpStatusCode.Created);
+        var used = await _app.IssueKeyAsync("agent", "agent-use");
+        await _app.IssueKeyAsync("agent", "agent-use");
+        var before = DateTimeOffset.UtcNow.AddSeconds(-5);
+
+        await SupportApp.Expect(await _app.Client(used).GetAsync("/api/me"), HttpStatusCode.OK);
+
+        var keys = (await _app.Admin.GetFromJsonAsync<JsonElement>("/api/admin/keys?principalKind=agent&principalId=agent-use")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, keys.Count);
+        var usedView = Assert.Single(keys, k => used.StartsWith("sfk_" + k.GetProperty("keyId").GetString() + "_", StringComparison.Ordinal));
+        Assert.InRange(usedView.GetProperty("lastUsedAt").GetDateTimeOffset(), before, DateTimeOffset.UtcNow.AddSeconds(5));
+        var unused = Assert.Single(keys, k => k.GetProperty("keyId").GetString() != usedView.GetProperty("keyId").GetString());
+        Assert.Equal(JsonValueKind.Null, unused.GetProperty("lastUsedAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task An_agent_reads_its_own_profile_and_no_other()
+    {
+        foreach (var id in new[] { "agent-own", "agent-other" })
+        {
+            await SupportApp.Expect(await _app.Admin.PostAsJsonAsync("/api/admin/agents", new { id, name = id, email = $"{id}@vendor.example", teams = new[] { "support" } }), HttpStatusCode.Created);
+        }
+
+        var agent = _app.Client(await _app.IssueKeyAsync("agent", "agent-own"));
+        var customer = await _app.CustomerAsync();
+
+        var own = await agent.GetAsync("/api/admin/agents/agent-own");
+        await SupportApp.Expect(own, HttpStatusCode.OK);
+        Assert.Equal("agent-own@vendor.example", (await own.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("email").GetString());
+        Assert.NotNull(own.Headers.ETag);
+        var other = await agent.GetAsync("/api/admin/agents/agent-other");
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Contains("agent-own", (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await customer.Client.GetAsync("/api/admin/agents/agent-own")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PatchAsync("/api/admin/agents/agent-own", new StringContent("{\"name\":\"x\"}", System.Text.Encoding.UTF8, "application/merge-patch+json"))).StatusCode);
+        await SupportApp.Expect(await _app.Admin.GetAsync("/api/admin/agents/agent-other"), HttpStatusCode.OK);
+    }
 }
