@@ -165,6 +165,8 @@ public sealed class NotificationComposer(SupportPolicy policy, RecentDirectory d
             values[key] = value;
         }
 
+        CustomerTexts.Humanize(intent.Kind, values, intent.Language, c.TimeZone);
+
         // Team ids are policy identifiers; mail shows the team's name.
         values["team"] = policy.FindTeam(values.GetValueOrDefault("team") ?? c.Team)?.Name ?? values.GetValueOrDefault("team") ?? c.Team;
         return values;

@@ -1,3 +1,4 @@
+using SupportFunctions.Domain.Notifications;
 using SupportFunctions.Domain.Policies;
 
 namespace SupportFunctions.Domain.Cases;
@@ -9,7 +10,8 @@ namespace SupportFunctions.Domain.Cases;
 /// </summary>
 public static class CaseClosing
 {
-    public const string AutoCloseNotice = "Closed because the change on your side was not confirmed within the waiting time. Reply at any time to reopen it.";
+    /// <summary>The closure reason of a case closed by the end of a customer-change wait, spelled like the API's reasons.</summary>
+    public const string CustomerChangeTimeout = "customerChangeTimeout";
 
     /// <summary>Every missing detail by field; empty when the request can close the case.</summary>
     public static Dictionary<string, string[]> Check(ClosureReason reason, string? defectId, string? vendor)
@@ -44,17 +46,24 @@ public static class CaseClosing
 
         if (reason == ClosureReason.CustomerChange)
         {
+            // Not a closing yet: the customer is told what to change, until when, and that a reply keeps the case open.
             data["autoCloseAt"] = WaitSchedule(policy, change.At).ClosesAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
             CaseLifecycle.ChangeStatus(change, policy, CaseStatus.PendingCustomer, "customer change required");
-            change.Update(c => c with { AwaitingCustomerChangeSince = change.At });
-            return change.Record("customer-change-requested", data).Notify(NotificationKinds.CaseClosed, change.Case.CustomerRecipients(), data);
+            change.Update(c => c with { AwaitingCustomerChangeSince = change.At, AwaitingCustomerChange = string.IsNullOrWhiteSpace(note) ? null : note });
+            return change.Record("customer-change-requested", data).Notify(NotificationKinds.CustomerChangeRequested, change.Case.CustomerRecipients(), data);
         }
 
+        // In the requester's language: the API's closure.notice and the mail say it alike.
+        var language = change.Case.Language;
         var notice = reason switch
         {
-            ClosureReason.Defect => $"Closed against defect {defectId}; you will be told the release that fixes it.",
-            ClosureReason.Enhancement => $"Closed as an enhancement request{(ideaReference is null ? string.Empty : $" ({ideaReference})")}. Submit and vote for ideas at: {policy.Lifecycle.IdeasUrl ?? "the vendor's ideas portal"}.",
-            ClosureReason.ThirdParty => $"The problem lies in {vendor}; please contact {vendor}'s support.",
+            ClosureReason.Defect => CustomerTexts.Text("closure-notice.defect", language, new Dictionary<string, string> { ["defectId"] = defectId ?? string.Empty }),
+            ClosureReason.Enhancement => CustomerTexts.Text("closure-notice.enhancement", language, new Dictionary<string, string>
+            {
+                ["reference"] = ideaReference is null ? string.Empty : $" ({ideaReference})",
+                ["ideas"] = policy.Lifecycle.IdeasUrl ?? CustomerTexts.Text("closure-notice.ideas-portal", language),
+            }),
+            ClosureReason.ThirdParty => CustomerTexts.Text("closure-notice.thirdParty", language, new Dictionary<string, string> { ["vendor"] = vendor ?? string.Empty }),
             _ => null,
         };
         if (defectId is not null && reason == ClosureReason.Defect)
@@ -122,6 +131,11 @@ public static class CaseClosing
         }
 
         var data = new Dictionary<string, string> { ["autoCloseAt"] = WaitSchedule(policy, since).ClosesAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
+        if (c.AwaitingCustomerChange is { } asked)
+        {
+            data["note"] = asked;
+        }
+
         change.Record("pending-customer-reminder", data).Notify(NotificationKinds.PendingReminder, c.CustomerRecipients(), data);
         return true;
     }
@@ -137,9 +151,14 @@ public static class CaseClosing
             return false;
         }
 
+        var data = new Dictionary<string, string>();
+        if (c.AwaitingCustomerChange is { } asked)
+        {
+            data["note"] = asked;
+        }
+
         CaseLifecycle.ChangeStatus(change, policy, CaseStatus.Closed, "no answer within the wait for a customer change");
-        change.Update(x => x with { ClosureReason = "customer-change-timeout", ClosureNotice = AutoCloseNotice });
-        var data = new Dictionary<string, string> { ["notice"] = AutoCloseNotice };
+        change.Update(x => x with { ClosureReason = CustomerChangeTimeout, ClosureNotice = CustomerTexts.Text("closure-notice.customerChangeTimeout", x.Language) });
         change.Record("auto-closed", data).Notify(NotificationKinds.AutoClosed, c.CustomerRecipients(), data);
         return true;
     }

@@ -61,6 +61,7 @@ public static class CaseLifecycle
             // A customer-change wait lasts only while the case is Pending customer: leaving it (a reply, any status
             // change, the auto-close) ends the wait.
             AwaitingCustomerChangeSince = to == CaseStatus.PendingCustomer ? c.AwaitingCustomerChangeSince : null,
+            AwaitingCustomerChange = to == CaseStatus.PendingCustomer ? c.AwaitingCustomerChange : null,
         });
         var data = new Dictionary<string, string> { ["from"] = from.ToString(), ["to"] = to.ToString() };
         if (!string.IsNullOrWhiteSpace(reason))

@@ -7,6 +7,9 @@ public static class NotificationKinds
     public const string NotEntitledNotice = "not-entitled-notice";
     public const string AgentReply = "agent-reply";
     public const string CaseClosed = "case-closed";
+
+    /// <summary>Closing for a change the customer must make: not a closing yet, the start of the one-week wait.</summary>
+    public const string CustomerChangeRequested = "customer-change-requested";
     public const string SeverityChangeRequested = "severity-change-requested";
     public const string SeverityChanged = "severity-changed";
     public const string DefectFixed = "defect-fixed";
@@ -24,7 +27,7 @@ public static class NotificationKinds
     /// <summary>Every kind; each has a template.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Acknowledgement, NotEntitledNotice, AgentReply, CaseClosed, SeverityChangeRequested, SeverityChanged, DefectFixed, EscalationAcknowledged,
+        Acknowledgement, NotEntitledNotice, AgentReply, CaseClosed, CustomerChangeRequested, SeverityChangeRequested, SeverityChanged, DefectFixed, EscalationAcknowledged,
         PendingReminder, AutoClosed, SlaWarning, SlaBreach, EscalationReceived, Sev1Page, OperatorRequest, OperatorRequestRefused, PartnerProblemReport,
     ];
 }

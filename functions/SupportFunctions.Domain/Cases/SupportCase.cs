@@ -81,6 +81,9 @@ public sealed record SupportCase
     /// <summary>Set while the case waits for a change the customer must make; the auto-close counts from here.</summary>
     public DateTimeOffset? AwaitingCustomerChangeSince { get; init; }
 
+    /// <summary>What the customer was asked to change (the closing agent's note), told again in the reminder and the auto-close mail.</summary>
+    public string? AwaitingCustomerChange { get; init; }
+
     /// <summary>The defect a case was closed against.</summary>
     public string? DefectId { get; init; }
 

@@ -42,6 +42,7 @@ public static partial class PersonalDataScrubber
             Fields = supportCase.Fields.ToDictionary(f => f.Key, f => Clean(f.Value), StringComparer.Ordinal),
             Warnings = supportCase.Warnings.Select(w => w with { Message = Clean(w.Message) }).ToList(),
             ClosureNotice = supportCase.ClosureNotice is null ? null : Clean(supportCase.ClosureNotice),
+            AwaitingCustomerChange = supportCase.AwaitingCustomerChange is null ? null : Clean(supportCase.AwaitingCustomerChange),
             RequesterEmail = AnonymousEmail,
             RequesterName = null,
             RequesterContactId = null,

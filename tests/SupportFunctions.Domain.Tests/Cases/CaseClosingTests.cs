@@ -51,7 +51,8 @@ public class CaseClosingTests
         var due = new CaseChangeBuilder(waiting, Now.AddDays(7), "system");
         Assert.True(CaseClosing.CloseAfterWait(due, ShippedPolicies.Everbridge, Now));
         Assert.Equal(CaseStatus.Closed, due.Case.Status);
-        Assert.Equal("customer-change-timeout", due.Case.ClosureReason);
+        Assert.Equal("customerChangeTimeout", due.Case.ClosureReason);
+        Assert.Equal("Cerrado porque el cambio de su parte no se confirmó dentro del plazo de espera. Responda en cualquier momento para reabrirlo.", due.Case.ClosureNotice);
         Assert.Null(due.Case.AwaitingCustomerChangeSince);
         Assert.Contains("auto-closed", due.Events.Select(e => e.Type));
     }

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace SupportFunctions.Domain.Notifications;
+
+/// <summary>
+/// The short texts a customer reads outside the mail templates — why a case was closed, the closure notices, a date and
+/// time in their zone — by key and language (embedded <c>customer-texts.json</c>; en, es and pt complete). A language
+/// falls back as the mail templates do (pt-BR → pt → en), so the text and the mail around it agree.
+/// </summary>
+public static partial class CustomerTexts
+{
+    private static readonly Dictionary<string, Dictionary<string, string>> Texts = Load();
+
+    public static IEnumerable<string> Keys => Texts.Keys;
+
+    public static IReadOnlyCollection<string> LanguagesOf(string key) => Texts.TryGetValue(key, out var byLanguage) ? byLanguage.Keys : [];
+
+    /// <summary>The text of <paramref name="key"/> in <paramref name="language"/> (or its fallback), placeholders filled.</summary>
+    public static string Text(string key, string? language, IReadOnlyDictionary<string, string>? values = null)
+    {
+        var byLanguage = Texts.TryGetValue(key, out var found) ? found : throw new ArgumentException($"There is no customer text '{key}'.", nameof(key));
+        var text = byLanguage[Resolve(language)];
+        return values is null ? text : Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : string.Empty);
+    }
+
+    /// <summary>A closure reason (the API's value, e.g. <c>thirdParty</c>) in words; an unknown one is shown as given.</summary>
+    public static string ClosureReason(string reason, string? language) =>
+        Texts.ContainsKey("closure-reason." + reason) ? Text("closure-reason." + reason, language) : reason;
+
+    /// <summary>
+    /// An instant as a person in <paramref name="timeZone"/> reads it: "Monday, December 14, 2026 at 09:00
+    /// (America/New_York)" — the long date of the language's culture, a 24-hour time, and the zone named.
+    /// </summary>
+    public static string DateTime(DateTimeOffset at, string timeZone, string? language)
+    {
+        var used = Resolve(language);
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        var culture = CultureInfo.GetCultureInfo(used);
+        return Text("date-time", used, new Dictionary<string, string>
+        {
+            ["date"] = local.ToString(culture.DateTimeFormat.LongDatePattern, culture),
+            ["time"] = local.ToString("HH:mm", culture),
+            ["zone"] = zone.Id,
+        });
+    }
+
+    /// <summary>
+    /// A mail's values as the customer reads them: an instant (<c>autoCloseAt</c>, ISO 8601 in the intent) as a date and
+    /// time in the case's zone, and a closing's reason in words — never a machine timestamp or an enum name.
+    /// </summary>
+    public static void Humanize(string kind, IDictionary<string, string> values, string? language, string timeZone)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.TryGetValue("autoCloseAt", out var iso) && DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at))
+        {
+            values["autoCloseAt"] = DateTime(at, timeZone, language);
+        }
+
+        if (kind == Cases.NotificationKinds.CaseClosed && values.TryGetValue("reason", out var reason))
+        {
+            values["reason"] = ClosureReason(reason, language);
+        }
+    }
+
+    private static string Resolve(string? language)
+    {
+        if (!string.IsNullOrWhiteSpace(language))
+        {
+            var candidates = new[] { language, language.Split('-')[0] };
+            foreach (var candidate in candidates)
+            {
+                if (Texts.Values.First().Keys.FirstOrDefault(k => string.Equals(k, candidate, StringComparison.OrdinalIgnoreCase)) is { } supported)
+                {
+                    return supported;
+                }
+            }
+        }
+
+        return MailTemplateCatalog.FallbackLanguage;
+    }
+
+    private static Dictionary<string, Dictionary<string, string>> Load()
+    {
+        using var stream = typeof(CustomerTexts).Assembly.GetManifestResourceStream("SupportFunctions.Domain.Notifications.customer-texts.json")
+            ?? throw new InvalidOperationException("The embedded customer texts are missing from the build.");
+        return JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(stream)
+            ?? throw new InvalidOperationException("The embedded customer texts are empty.");
+    }
+
+    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
+    private static partial Regex Placeholder();
+}
