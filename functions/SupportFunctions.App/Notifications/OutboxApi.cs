@@ -17,7 +17,7 @@ public static class OutboxApi
     public static RouteGroupBuilder MapOutbox(this RouteGroupBuilder group)
     {
         group.MapGet("/outbox", List).WithName("ListOutbox").WithSummary("Mail stored by the Outbox provider, newest first; filter with caseNumber, at most limit (1–500, default 50).").Produces<IReadOnlyList<OutboxEntry>>();
-        group.MapGet("/outbox/{id}", Get).WithName("GetOutboxMail").WithSummary("One stored mail as it would have been sent: envelopes, headers, subject, text and HTML.").Produces<OutgoingMail>();
+        group.MapGet("/outbox/{id}", Get).WithName("GetOutboxMail").WithSummary("One stored mail as it would have been sent: envelopes, headers, subject, text and HTML (JSON); with Accept: text/html, the HTML part as the recipient sees it.").Produces<OutgoingMail>().Produces<string>(200, "text/html");
         group.MapGet("/cases/{number}/notifications", Deliveries).WithName("ListCaseNotifications").WithSummary("Every notification intent of a case and its delivery state (pending, sending, retrying, sent, failed, suppressed).").Produces<IReadOnlyList<DeliveryView>>();
         return group;
     }
@@ -52,10 +52,31 @@ public static class OutboxApi
         return TypedResults.Ok(entries);
     }
 
-    private static async Task<IResult> Get(string id, StorageLayout layout, CancellationToken cancellationToken) =>
-        await ReadAsync(layout.Container(StorageLayout.OutboxContainer), id + ".json", cancellationToken) is { } mail
-            ? TypedResults.Ok(mail)
-            : Problems.NotFound($"There is no stored mail {id}.");
+    private static async Task<IResult> Get(string id, HttpRequest http, StorageLayout layout, CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(layout.Container(StorageLayout.OutboxContainer), id + ".json", cancellationToken) is not { } mail)
+        {
+            return Problems.NotFound($"There is no stored mail {id}.");
+        }
+
+        if (!PrefersHtml(http))
+        {
+            return TypedResults.Ok(mail);
+        }
+
+        // The page shows customer text (encoded when rendered); it may still load nothing and run nothing.
+        http.HttpContext.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+        http.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Content(mail.Html, "text/html; charset=utf-8");
+    }
+
+    /// <summary>A browser or <c>Accept: text/html</c> asks for the page; JSON stays the answer to everyone else and to a tie.</summary>
+    private static bool PrefersHtml(HttpRequest http)
+    {
+        var accept = http.GetTypedHeaders().Accept;
+        double Quality(string type) => accept.Where(a => a.MediaType.Equals(type, StringComparison.OrdinalIgnoreCase)).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        return Quality("text/html") > Quality("application/json");
+    }
 
     private static async Task<IResult> Deliveries(string number, CaseRepository cases, OutboxRepository outbox, CancellationToken cancellationToken) =>
         await cases.GetAsync(number.ToUpperInvariant(), cancellationToken) is null

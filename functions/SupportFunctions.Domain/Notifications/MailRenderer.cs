@@ -31,17 +31,28 @@ public static partial class MailRenderer
     private static string Fill(string template, IReadOnlyDictionary<string, string> values) =>
         Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : string.Empty);
 
+    /// <summary>
+    /// The HTML part: one readable column (system font, 16 px, 1.5 line height, dark on white: contrast above 15:1), the
+    /// subject as the heading, the text's paragraphs, and the last one — how to answer — set apart. Styles are inline,
+    /// as mail clients drop style sheets; no images, no scripts, no links the text did not have.
+    /// </summary>
     private static string Html(string subject, string text, string language)
     {
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"").Append(WebUtility.HtmlEncode(language)).Append("\"><head><meta charset=\"utf-8\"><title>")
-            .Append(WebUtility.HtmlEncode(subject)).Append("</title></head><body>");
-        foreach (var paragraph in text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        html.Append("<!DOCTYPE html><html lang=\"").Append(WebUtility.HtmlEncode(language)).Append("\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").Append(WebUtility.HtmlEncode(subject)).Append("</title></head>")
+            .Append("<body style=\"margin:0;padding:0;background:#f4f5f7\">")
+            .Append("<main style=\"max-width:40rem;margin:0 auto;padding:1.5rem;background:#ffffff;color:#1b1f24;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif\">")
+            .Append("<h1 style=\"font-size:1.25rem;line-height:1.3;margin:0 0 1rem\">").Append(WebUtility.HtmlEncode(subject)).Append("</h1>");
+        var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = 0; i < paragraphs.Length; i++)
         {
-            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
+            var last = i == paragraphs.Length - 1 && paragraphs.Length > 1;
+            html.Append(last ? "<p style=\"margin:1.5rem 0 0;padding-top:1rem;border-top:1px solid #d0d4da;color:#3d4550\">" : "<p style=\"margin:0 0 1rem\">")
+                .Append(WebUtility.HtmlEncode(paragraphs[i]).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
         }
 
-        return html.Append("</body></html>").ToString();
+        return html.Append("</main></body></html>").ToString();
     }
 
     [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]

@@ -39,7 +39,18 @@ public sealed class OutboxProviderTests : IAsyncLifetime
         Assert.Equal(customer.Email, entry.GetProperty("to")[0].GetString());
         var mail = await (await _app.Admin.GetAsync($"/api/admin/outbox/{entry.GetProperty("id").GetString()}")).JsonAsync();
         Assert.StartsWith($"[{number}] Recebemos sua solicitação", mail.GetProperty("subject").GetString(), StringComparison.Ordinal);
-        Assert.Contains("<p>", mail.GetProperty("html").GetString(), StringComparison.Ordinal);
+        Assert.Contains("<p style=", mail.GetProperty("html").GetString(), StringComparison.Ordinal);
+
+        // The same mail as its recipient sees it: the HTML part itself, in a page that may load and run nothing.
+        using var asPage = new HttpRequestMessage(HttpMethod.Get, $"/api/admin/outbox/{entry.GetProperty("id").GetString()}");
+        asPage.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+        var page = await _app.Admin.SendAsync(asPage);
+        await SupportApp.Expect(page, HttpStatusCode.OK);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(mail.GetProperty("html").GetString(), await page.Content.ReadAsStringAsync());
+        Assert.StartsWith("default-src 'none'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"pt\">", mail.GetProperty("html").GetString(), StringComparison.Ordinal);
+        Assert.Contains("<h1", mail.GetProperty("html").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await _app.Admin.GetAsync("/api/admin/outbox/nothing-here")).StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await _app.Admin.GetAsync("/api/admin/outbox?limit=0")).StatusCode);
     }
