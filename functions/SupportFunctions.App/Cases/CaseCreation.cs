@@ -7,7 +7,8 @@ public abstract record CaseCreation
 
     public sealed record Replayed(CaseView Case) : CaseCreation;
 
-    public sealed record Invalid(Dictionary<string, string[]> Errors) : CaseCreation;
+    /// <summary>Every broken rule; <paramref name="Language"/>: the requester's, when the policy check wrote them.</summary>
+    public sealed record Invalid(Dictionary<string, string[]> Errors, string? Language = null) : CaseCreation;
 
     public sealed record Refused(string Reason) : CaseCreation;
 

@@ -96,7 +96,7 @@ public sealed class CaseIntakeService(
         switch (decision.Outcome)
         {
             case IntakeOutcome.Invalid:
-                return new CaseCreation.Invalid(decision.Errors.ToDictionary(e => e.Key, e => e.Value));
+                return new CaseCreation.Invalid(decision.Errors.ToDictionary(e => e.Key, e => e.Value), decision.Language);
             case IntakeOutcome.Refused:
                 Logs.CaseRefused(logger, actor, decision.Reason!);
                 return new CaseCreation.Refused(decision.Reason!);

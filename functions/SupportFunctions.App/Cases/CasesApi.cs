@@ -6,6 +6,7 @@ using SupportFunctions.App.Security;
 using SupportFunctions.App.Sla;
 using SupportFunctions.App.Uploads;
 using SupportFunctions.Domain.Cases;
+using SupportFunctions.Domain.Notifications;
 using SupportFunctions.Domain.Policies;
 using SupportFunctions.Storage.Repositories;
 
@@ -83,7 +84,7 @@ public static class CasesApi
         {
             CaseCreation.Created created => TypedResults.Created($"/api/cases/{created.Case.Number}", created.Case),
             CaseCreation.Replayed replayed => TypedResults.Ok(replayed.Case),
-            CaseCreation.Invalid invalid => Problems.Validation(invalid.Errors),
+            CaseCreation.Invalid invalid => Problems.Validation(invalid.Errors, invalid.Language is null ? null : CustomerTexts.Say(invalid.Language, "intake.invalid-detail", ("count", invalid.Errors.Count), ("fields", string.Join(", ", invalid.Errors.Keys)))),
             CaseCreation.Refused refused => Problems.Forbidden(refused.Reason),
             CaseCreation.KeyReused reused => Problems.Conflict($"This Idempotency-Key was already used for a different request (case {reused.CaseNumber}); use a new key for a new case.", "idempotency-key-reused"),
             _ => throw new InvalidOperationException("Unknown case creation outcome."),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SupportFunctions.Domain.Directory;
+using SupportFunctions.Domain.Notifications;
 using SupportFunctions.Domain.Policies;
 
 namespace SupportFunctions.Domain.Cases;
@@ -19,41 +20,43 @@ public static class CaseIntake
         var errors = new ErrorMap();
         var warnings = new List<CaseWarning>();
         var intake = policy.Intake;
-        var language = requester.Contact?.Language ?? requester.Account?.Language ?? policy.DefaultLanguage;
+        var language = requester.LanguageUnder(policy);
+        string Say(string key, params (string Name, object? Value)[] values) => CustomerTexts.Say(language, key, values);
+        var categories = string.Join(", ", policy.Categories.Select(c => c.Id));
 
-        CheckText(submission.Subject, FieldIds.Subject, "subject", intake.MaxSubjectLength, errors);
-        CheckText(submission.Description, FieldIds.Description, "description", intake.MaxDescriptionLength, errors);
+        CheckText(submission.Subject, FieldIds.Subject, CustomerTexts.Text("field.subject", language), intake.MaxSubjectLength, errors, language);
+        CheckText(submission.Description, FieldIds.Description, CustomerTexts.Text("field.description", language), intake.MaxDescriptionLength, errors, language);
 
         if (!intake.Channels.Contains(requester.Channel, StringComparer.OrdinalIgnoreCase))
         {
-            errors.Add(FieldIds.Requester, $"cases cannot be opened through channel \"{requester.Channel}\"; use {string.Join(", ", intake.Channels)}");
+            errors.Add(FieldIds.Requester, Say("intake.channel-closed", ("channel", requester.Channel), ("list", string.Join(", ", intake.Channels))));
         }
 
         var category = string.IsNullOrWhiteSpace(submission.Category) ? null : policy.FindCategory(submission.Category);
         if (string.IsNullOrWhiteSpace(submission.Category))
         {
-            errors.Add(FieldIds.Category, $"is required; one of {string.Join(", ", policy.Categories.Select(c => c.Id))}");
+            errors.Add(FieldIds.Category, Say("intake.category-required", ("list", categories)));
         }
         else if (category is null)
         {
-            errors.Add(FieldIds.Category, $"\"{submission.Category}\" is not a category; one of {string.Join(", ", policy.Categories.Select(c => c.Id))}");
+            errors.Add(FieldIds.Category, Say("intake.category-unknown", ("value", submission.Category), ("list", categories)));
         }
 
         if (submission.Cc.Count > intake.MaxCcEmails)
         {
-            errors.Add(FieldIds.Cc, $"lists {submission.Cc.Count} addresses; at most {intake.MaxCcEmails}");
+            errors.Add(FieldIds.Cc, Say("intake.cc-too-many", ("count", submission.Cc.Count), ("max", intake.MaxCcEmails)));
         }
 
         foreach (var cc in submission.Cc.Where(c => !EmailAddress.IsValid(c)))
         {
-            errors.Add(FieldIds.Cc, $"\"{cc}\" is not a valid email address");
+            errors.Add(FieldIds.Cc, Say("intake.email-invalid", ("value", cc)));
         }
 
         if (intake.ProductAreas.Count > 0)
         {
             foreach (var area in submission.ProductAreas.Where(a => !intake.ProductAreas.Contains(a, StringComparer.OrdinalIgnoreCase)))
             {
-                errors.Add(FieldIds.ProductAreas, $"\"{area}\" is not a product area; one of {string.Join(", ", intake.ProductAreas)}");
+                errors.Add(FieldIds.ProductAreas, Say("intake.product-area-unknown", ("value", area), ("list", string.Join(", ", intake.ProductAreas))));
             }
         }
 
@@ -63,7 +66,7 @@ public static class CaseIntake
             var known = intake.Environments.FirstOrDefault(e => string.Equals(e, environment, StringComparison.OrdinalIgnoreCase));
             if (known is null)
             {
-                errors.Add(FieldIds.Environment, $"\"{environment}\" is not an environment; one of {string.Join(", ", intake.Environments)}");
+                errors.Add(FieldIds.Environment, Say("intake.environment-unknown", ("value", environment), ("list", string.Join(", ", intake.Environments))));
             }
 
             environment = known ?? environment;
@@ -71,7 +74,7 @@ public static class CaseIntake
 
         if (submission.OccurredAt is { } occurred && occurred > now.AddMinutes(5))
         {
-            errors.Add(FieldIds.OccurredAt, "is in the future");
+            errors.Add(FieldIds.OccurredAt, Say("intake.in-future"));
         }
 
         Unavailability? unavailability = null;
@@ -83,14 +86,14 @@ public static class CaseIntake
             }
             else
             {
-                errors.Add(FieldIds.Unavailability, "must be one of none, partial, total");
+                errors.Add(FieldIds.Unavailability, Say("intake.one-of", ("list", "none, partial, total")));
             }
         }
 
         if (policy.Triage is { } triageRules)
         {
-            CheckOneOf(submission.Impact, FieldIds.Impact, triageRules.Impacts, errors);
-            CheckOneOf(submission.Urgency, FieldIds.Urgency, triageRules.Urgencies, errors);
+            CheckOneOf(submission.Impact, FieldIds.Impact, triageRules.Impacts, errors, language);
+            CheckOneOf(submission.Urgency, FieldIds.Urgency, triageRules.Urgencies, errors, language);
         }
 
         var severity = SeverityFor(policy, category, submission, requester, language, errors, warnings);
@@ -98,8 +101,8 @@ public static class CaseIntake
         if (category is not null)
         {
             var fieldErrors = new ErrorMap();
-            CheckRequiredCaseFields(category, submission, fieldErrors);
-            CheckCategoryFields(category, submission, fieldErrors);
+            CheckRequiredCaseFields(category, submission, fieldErrors, language);
+            CheckCategoryFields(category, submission, fieldErrors, language);
             if (fieldErrors.Count > 0 && intake.DeferredFieldChannels.Contains(requester.Channel, StringComparer.OrdinalIgnoreCase))
             {
                 // Calls and mails carry no form: the case opens, and what it still needs is listed for the agent to ask.
@@ -113,7 +116,7 @@ public static class CaseIntake
 
             foreach (var field in submission.Fields.Keys.Where(k => !category.Fields.Any(f => string.Equals(f.Id, k, StringComparison.OrdinalIgnoreCase))))
             {
-                errors.Add(FieldIds.OfCategoryField(field), $"is not a field of category \"{category.Id}\"");
+                errors.Add(FieldIds.OfCategoryField(field), Say("intake.not-a-field", ("category", category.Id)));
             }
 
             if (category.LogWindow is { } windowId && submission.OccurredAt is { } occurredAt
@@ -125,13 +128,13 @@ public static class CaseIntake
 
         if (errors.Count > 0)
         {
-            return new IntakeDecision { Outcome = IntakeOutcome.Invalid, Errors = errors.ToDictionary() };
+            return new IntakeDecision { Outcome = IntakeOutcome.Invalid, Errors = errors.ToDictionary(), Language = language };
         }
 
         var refusal = Entitlement.Refusal(policy, category!, requester);
         if (refusal is not null && policy.NonEntitled.Outcome == NonEntitledOutcome.Refuse)
         {
-            return new IntakeDecision { Outcome = IntakeOutcome.Refused, Reason = refusal };
+            return new IntakeDecision { Outcome = IntakeOutcome.Refused, Reason = refusal, Language = language };
         }
 
         if (category!.Notice is { } notice)
@@ -143,6 +146,7 @@ public static class CaseIntake
         return new IntakeDecision
         {
             Outcome = refusal is null ? IntakeOutcome.Accepted : IntakeOutcome.AcceptedAndClosed,
+            Language = language,
             Reason = refusal,
             Notice = refusal is null ? null : policy.NonEntitled.Notice.For(language, policy.DefaultLanguage),
             Category = category.Id,
@@ -161,7 +165,7 @@ public static class CaseIntake
         var level = policy.FindSeverity(requested);
         if (level is null)
         {
-            errors.Add(FieldIds.Severity, $"{requested} is not a severity level; one of {string.Join(", ", policy.Severities.Select(s => $"{s.Level} ({s.Name})"))}");
+            errors.Add(FieldIds.Severity, CustomerTexts.Say(language, "intake.severity-unknown", ("value", requested), ("list", string.Join(", ", policy.Severities.Select(s => $"{s.Level} ({s.Name})")))));
             return requested;
         }
 
@@ -172,7 +176,7 @@ public static class CaseIntake
 
         var restriction = level.OtherChannels;
         var notice = restriction?.Notice.For(language, policy.DefaultLanguage)
-            ?? $"Severity {level.Level} cases are opened by {string.Join(" or ", level.Channels)} only.";
+            ?? CustomerTexts.Say(language, "intake.severity-channels", ("level", level.Level), ("list", CustomerTexts.Alternatives(language, level.Channels)));
         if (restriction is { Outcome: ChannelRestrictionOutcome.Downgrade, DowngradeTo: { } lower })
         {
             warnings.Add(new CaseWarning("severity-lowered", notice));
@@ -214,7 +218,7 @@ public static class CaseIntake
             ?? rules.Default;
     }
 
-    private static void CheckRequiredCaseFields(CaseCategory category, CaseSubmission submission, ErrorMap errors)
+    private static void CheckRequiredCaseFields(CaseCategory category, CaseSubmission submission, ErrorMap errors, string language)
     {
         foreach (var field in category.RequiredCaseFields)
         {
@@ -231,13 +235,14 @@ public static class CaseIntake
             };
             if (!present)
             {
-                errors.Add(field, $"is required for \"{category.Id}\" cases");
+                errors.Add(field, CustomerTexts.Say(language, "intake.case-field-required", ("category", category.Id)));
             }
         }
     }
 
-    private static void CheckCategoryFields(CaseCategory category, CaseSubmission submission, ErrorMap errors)
+    private static void CheckCategoryFields(CaseCategory category, CaseSubmission submission, ErrorMap errors, string language)
     {
+        string Say(string key, params (string Name, object? Value)[] values) => CustomerTexts.Say(language, key, values);
         string? ValueOf(string id) => submission.Fields.FirstOrDefault(f => string.Equals(f.Key, id, StringComparison.OrdinalIgnoreCase)).Value;
 
         foreach (var field in category.Fields)
@@ -247,7 +252,7 @@ public static class CaseIntake
                 || (field.RequiredWhen is { } when && string.Equals(ValueOf(when.Field)?.Trim(), when.EqualsValue, StringComparison.OrdinalIgnoreCase));
             if (field.Type == FieldType.Attachment)
             {
-                CheckAttachment(field, key, required, submission.Attachments, errors);
+                CheckAttachment(field, key, required, submission.Attachments, errors, language);
                 continue;
             }
 
@@ -256,7 +261,7 @@ public static class CaseIntake
             {
                 if (required)
                 {
-                    errors.Add(key, $"{field.Label} is required" + (field.Hint is null ? string.Empty : $" ({field.Hint})"));
+                    errors.Add(key, Say("intake.required", ("label", field.Label), ("hint", field.Hint is null ? string.Empty : $" ({field.Hint})")));
                 }
 
                 continue;
@@ -264,51 +269,51 @@ public static class CaseIntake
 
             if (field.MaxLength is { } max && value.Length > max)
             {
-                errors.Add(key, $"{field.Label} is {value.Length} characters; at most {max}");
+                errors.Add(key, Say("intake.too-long", ("label", field.Label), ("length", value.Length), ("max", max)));
             }
 
             switch (field.Type)
             {
                 case FieldType.Enum when !field.Values.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase):
-                    errors.Add(key, $"{field.Label} must be one of {string.Join(", ", field.Values)}");
+                    errors.Add(key, Say("intake.field-one-of", ("label", field.Label), ("list", string.Join(", ", field.Values))));
                     break;
                 case FieldType.Json when !IsJsonDocument(value):
-                    errors.Add(key, $"{field.Label} must be the request JSON (an object or array), not code from a script or application");
+                    errors.Add(key, Say("intake.field-json", ("label", field.Label)));
                     break;
                 case FieldType.Timestamp when !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _):
-                    errors.Add(key, $"{field.Label} must be a date and time such as 2026-11-20T14:05:00Z");
+                    errors.Add(key, Say("intake.field-timestamp", ("label", field.Label)));
                     break;
                 case FieldType.EmailList:
                     foreach (var address in SplitList(value).Where(a => !EmailAddress.IsValid(a)))
                     {
-                        errors.Add(key, $"{field.Label} contains an invalid email: \"{address}\"");
+                        errors.Add(key, Say("intake.field-email", ("label", field.Label), ("value", address)));
                     }
 
                     break;
                 case FieldType.Phone when !PhoneNumber.IsE164(value.Trim()):
-                    errors.Add(key, $"{field.Label} must be an international number in E.164 form, such as +14155550123");
+                    errors.Add(key, Say("intake.field-phone", ("label", field.Label)));
                     break;
             }
 
             if (string.Equals(category.OneProblemPerCaseField, field.Id, StringComparison.OrdinalIgnoreCase) && SplitList(value).Count > 1)
             {
-                errors.Add(key, $"names {SplitList(value).Count} items; report one problem per case and file a separate case for each {field.Label}");
+                errors.Add(key, Say("intake.one-problem", ("count", SplitList(value).Count), ("label", field.Label)));
             }
         }
     }
 
-    private static void CheckAttachment(FieldRule field, string key, bool required, IReadOnlyList<ConfirmedAttachment> attachments, ErrorMap errors)
+    private static void CheckAttachment(FieldRule field, string key, bool required, IReadOnlyList<ConfirmedAttachment> attachments, ErrorMap errors, string language)
     {
         var ofKind = attachments.Where(a => string.Equals(a.Kind, field.AttachmentKind, StringComparison.OrdinalIgnoreCase)).ToList();
         bool HasAcceptedExtension(ConfirmedAttachment a) => field.Extensions.Count == 0 || field.Extensions.Contains(Path.GetExtension(a.FileName), StringComparer.OrdinalIgnoreCase);
         foreach (var wrong in ofKind.Where(a => !HasAcceptedExtension(a)))
         {
-            errors.Add(key, $"\"{wrong.FileName}\" is not a {field.Label}; accepted files end in {string.Join(", ", field.Extensions)}");
+            errors.Add(key, CustomerTexts.Say(language, "intake.attachment-wrong-type", ("file", wrong.FileName), ("label", field.Label), ("list", string.Join(", ", field.Extensions))));
         }
 
         if (required && !ofKind.Any(a => a.Size > 0 && HasAcceptedExtension(a)))
         {
-            errors.Add(key, $"{field.Label} is required: upload the file, then list it in attachments with kind \"{field.AttachmentKind}\"" + (field.Hint is null ? string.Empty : $" ({field.Hint})"));
+            errors.Add(key, CustomerTexts.Say(language, "intake.attachment-required", ("label", field.Label), ("kind", field.AttachmentKind), ("hint", field.Hint is null ? string.Empty : $" ({field.Hint})")));
         }
     }
 
@@ -328,23 +333,23 @@ public static class CaseIntake
     private static List<string> SplitList(string value) =>
         value.Split([',', ';', '\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
-    private static void CheckText(string? value, string key, string label, int max, ErrorMap errors)
+    private static void CheckText(string? value, string key, string label, int max, ErrorMap errors, string language)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors.Add(key, $"{label} is required");
+            errors.Add(key, CustomerTexts.Say(language, "intake.required", ("label", label), ("hint", string.Empty)));
         }
         else if (value.Length > max)
         {
-            errors.Add(key, $"{label} is {value.Length} characters; at most {max}");
+            errors.Add(key, CustomerTexts.Say(language, "intake.too-long", ("label", label), ("length", value.Length), ("max", max)));
         }
     }
 
-    private static void CheckOneOf(string? value, string key, IReadOnlyList<string> allowed, ErrorMap errors)
+    private static void CheckOneOf(string? value, string key, IReadOnlyList<string> allowed, ErrorMap errors, string language)
     {
         if (!string.IsNullOrWhiteSpace(value) && !allowed.Contains(value, StringComparer.OrdinalIgnoreCase))
         {
-            errors.Add(key, $"must be one of {string.Join(", ", allowed)}");
+            errors.Add(key, CustomerTexts.Say(language, "intake.one-of", ("list", string.Join(", ", allowed))));
         }
     }
 }

@@ -1,4 +1,5 @@
 using SupportFunctions.Domain.Directory;
+using SupportFunctions.Domain.Notifications;
 using SupportFunctions.Domain.Policies;
 
 namespace SupportFunctions.Domain.Cases;
@@ -12,6 +13,8 @@ public static class Entitlement
         ArgumentNullException.ThrowIfNull(category);
         ArgumentNullException.ThrowIfNull(requester);
         var rule = category.Entitlement ?? policy.DefaultEntitlement;
+        var language = requester.LanguageUnder(policy);
+        string Contracts(IEnumerable<ContractStatus> statuses) => CustomerTexts.Alternatives(language, statuses.Select(c => CustomerTexts.Text("contract." + PolicyJson.EnumValue(c), language)));
         if (!requester.Authenticated)
         {
             // What this requester may open before signing in: the contract of the account their address belongs to counts.
@@ -20,13 +23,13 @@ public static class Entitlement
                 .Select(c => c.Id).ToList();
             if (!rule.AllowAnonymous)
             {
-                return $"Requesters who are not signed in may only open: {(open.Count == 0 ? "nothing (sign in first)" : string.Join(", ", open))}.";
+                return CustomerTexts.Say(language, "entitlement.anonymous-only", ("list", open.Count == 0 ? CustomerTexts.Text("entitlement.nothing", language) : string.Join(", ", open)));
             }
 
             if (!rule.ContractStatuses.Contains(requester.ContractStatus))
             {
                 // The same words whether or not the address belongs to an account.
-                return $"Before signing in, \"{category.Id}\" is for contacts of accounts with a {string.Join(" or ", rule.ContractStatuses.Select(PolicyJson.EnumValue))} contract, by their registered address; sign in, or open: {(open.Count == 0 ? "nothing" : string.Join(", ", open))}.";
+                return CustomerTexts.Say(language, "entitlement.anonymous-contract", ("category", category.Id), ("statuses", Contracts(rule.ContractStatuses)), ("list", open.Count == 0 ? CustomerTexts.Text("entitlement.nothing", language) : string.Join(", ", open)));
             }
 
             return null;
@@ -35,13 +38,13 @@ public static class Entitlement
         if (!rule.ContractStatuses.Contains(requester.ContractStatus))
         {
             var general = policy.Categories.Where(c => (c.Entitlement ?? policy.DefaultEntitlement).ContractStatuses.Contains(requester.ContractStatus)).Select(c => c.Id).ToList();
-            return $"Your account's contract status is {PolicyJson.EnumValue(requester.ContractStatus)}; \"{category.Id}\" needs {string.Join(" or ", rule.ContractStatuses.Select(PolicyJson.EnumValue))}."
-                + (general.Count > 0 ? $" You may open: {string.Join(", ", general)}." : string.Empty);
+            return CustomerTexts.Say(language, "entitlement.contract", ("state", CustomerTexts.Text("contract-state." + PolicyJson.EnumValue(requester.ContractStatus), language)), ("category", category.Id), ("statuses", Contracts(rule.ContractStatuses)))
+                + (general.Count > 0 ? CustomerTexts.Say(language, "entitlement.you-may-open", ("list", string.Join(", ", general))) : string.Empty);
         }
 
         if (rule.DesignatedContactsOnly && !requester.Contact!.Designated)
         {
-            return "Only designated contacts of your organisation may open cases; ask one of them to submit it.";
+            return CustomerTexts.Text("entitlement.designated", language);
         }
 
         if (rule.Roles.Count > 0)
@@ -49,7 +52,7 @@ public static class Entitlement
             var baseRoles = requester.Account!.BaseRolesOf(requester.Contact!.Roles);
             if (!baseRoles.Any(r => rule.Roles.Contains(r, StringComparer.OrdinalIgnoreCase)))
             {
-                return $"Only users with the {string.Join(" or ", rule.Roles)} role (default or custom) may open \"{category.Id}\" cases.";
+                return CustomerTexts.Say(language, "entitlement.roles", ("roles", CustomerTexts.Alternatives(language, rule.Roles)), ("category", category.Id));
             }
         }
 

@@ -5,6 +5,9 @@ public sealed record IntakeDecision
 {
     public required IntakeOutcome Outcome { get; init; }
 
+    /// <summary>The requester's language (contact, then account, then the policy's default): errors and reasons are in it.</summary>
+    public string? Language { get; init; }
+
     /// <summary>Field → every broken rule (for <see cref="IntakeOutcome.Invalid"/>).</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();
 

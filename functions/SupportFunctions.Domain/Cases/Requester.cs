@@ -23,6 +23,13 @@ public sealed record Requester
     /// </summary>
     public CustomerAccount? AddressAccount { get; init; }
 
+    /// <summary>The language they read: the contact's, then the account's, then the policy's default.</summary>
+    public string LanguageUnder(Policies.SupportPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return Contact?.Language ?? Account?.Language ?? policy.DefaultLanguage;
+    }
+
     public bool Authenticated => Contact is not null && Account is not null;
 
     public ContractStatus ContractStatus => (Account ?? AddressAccount)?.ContractStatus ?? ContractStatus.None;

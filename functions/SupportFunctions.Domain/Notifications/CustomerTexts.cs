@@ -25,6 +25,17 @@ public static partial class CustomerTexts
         return values is null ? text : Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : string.Empty);
     }
 
+    /// <summary><see cref="Text"/> with its values given inline: <c>Say(language, "intake.one-of", ("list", "a, b"))</c>.</summary>
+    public static string Say(string? language, string key, params (string Name, object? Value)[] values) =>
+        Text(key, language, values.ToDictionary(v => v.Name, v => Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? string.Empty, StringComparer.Ordinal));
+
+    /// <summary>Items joined as a reader lists alternatives: "a, b or c" / "a, b o c" / "a, b ou c".</summary>
+    public static string Alternatives(string? language, IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list.Take(list.Count - 1)) + Text("word.or", language) + list[^1];
+    }
+
     /// <summary>A closure reason (the API's value, e.g. <c>thirdParty</c>) in words; an unknown one is shown as given.</summary>
     public static string ClosureReason(string reason, string? language) =>
         Texts.ContainsKey("closure-reason." + reason) ? Text("closure-reason." + reason, language) : reason;

@@ -42,7 +42,7 @@ public sealed class CaseIntakeApiTests : IAsyncLifetime
         var response = await _customer.Client.PostCaseAsync(new { subject = "s", description = "d", category = "free-pizza" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var message = (await response.JsonAsync()).ErrorsFor("category").Single();
-        Assert.Contains("\"free-pizza\" is not a category", message, StringComparison.Ordinal);
+        Assert.Contains("\"free-pizza\" no es una categoría", message, StringComparison.Ordinal);
         Assert.Contains("data-refresh", message, StringComparison.Ordinal);
         Assert.Equal(before, await _app.SnapshotAsync());
     }
@@ -53,7 +53,7 @@ public sealed class CaseIntakeApiTests : IAsyncLifetime
         var before = await _app.SnapshotAsync();
         var response = await _customer.Client.PostCaseAsync(new { subject = "s", description = new string('x', 32_001), category = "general-question" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("at most 32000", (await response.JsonAsync()).ErrorsFor("description").Single(), StringComparison.Ordinal);
+        Assert.Contains("como máximo 32000", (await response.JsonAsync()).ErrorsFor("description").Single(), StringComparison.Ordinal);
         Assert.Equal(before, await _app.SnapshotAsync());
     }
 
@@ -63,7 +63,7 @@ public sealed class CaseIntakeApiTests : IAsyncLifetime
         var before = await _app.SnapshotAsync();
         var response = await _customer.Client.PostCaseAsync(new { subject = "s", description = "d", category = "general-question", cc = new[] { "ok@acme.example", "ops at acme" } });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Equal(["\"ops at acme\" is not a valid email address"], (await response.JsonAsync()).ErrorsFor("cc"));
+        Assert.Equal(["\"ops at acme\" no es una dirección de correo válida"], (await response.JsonAsync()).ErrorsFor("cc"));
         Assert.Equal(before, await _app.SnapshotAsync());
     }
 

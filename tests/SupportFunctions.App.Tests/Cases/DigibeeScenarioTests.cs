@@ -106,7 +106,7 @@ public sealed class DigibeeScenarioTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
         var detail = (await unknown.JsonAsync()).GetProperty("detail").GetString();
         Assert.Equal(detail, (await expired.JsonAsync()).GetProperty("detail").GetString());
-        Assert.Contains("open: general-question.", detail, StringComparison.Ordinal);
+        Assert.Contains("abra: general-question.", detail, StringComparison.Ordinal);
         Assert.Equal(before, await _app.SnapshotAsync());
 
         var accepted = await _app.Anonymous.PostCaseAsync(Problem(active.Email), path: "/api/public/cases");

@@ -20,7 +20,7 @@ public sealed class EverbridgeScenarioTests : IAsyncLifetime
 
         var refused = await customer.Client.PostCaseAsync(refresh);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("upload the file", (await refused.JsonAsync()).ErrorsFor("fields.boundaryShapefile").Single(), StringComparison.Ordinal);
+        Assert.Contains("suba el archivo", (await refused.JsonAsync()).ErrorsFor("fields.boundaryShapefile").Single(), StringComparison.Ordinal);
 
         var staged = await customer.Client.PostAsJsonAsync("/api/uploads", new { fileName = "county-boundary.zip", contentType = "application/zip", size = 4096, kind = "boundaryShapefile" });
         await SupportApp.Expect(staged, HttpStatusCode.Created);
@@ -91,7 +91,7 @@ public sealed class EverbridgeScenarioTests : IAsyncLifetime
         });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("not code from a script", (await response.JsonAsync()).ErrorsFor("fields.requestJson").Single(), StringComparison.Ordinal);
+        Assert.Contains("no código de un script", (await response.JsonAsync()).ErrorsFor("fields.requestJson").Single(), StringComparison.Ordinal);
         Assert.Equal(before, await _app.SnapshotAsync());
     }
 

@@ -25,6 +25,23 @@ public sealed class PureCloudScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_portuguese_reader_gets_the_refusal_of_a_missing_field_in_portuguese_and_an_english_one_in_english()
+    {
+        var portuguese = await _app.CustomerAsync(designated: true, language: "pt");
+        var english = await _app.CustomerAsync(designated: true, language: "en");
+        object Incomplete() => new { subject = "Slow reports", description = "Reports take minutes", category = "technical-problem", severity = 3 };
+
+        var pt = await (await portuguese.Client.PostCaseAsync(Incomplete())).JsonAsync();
+        var en = await (await english.Client.PostCaseAsync(Incomplete())).JsonAsync();
+
+        // The field's label is the vendor's own (the policy is written in Spanish); every word the engine adds is the reader's.
+        Assert.Equal("Impacto en su negocio é obrigatório", pt.ErrorsFor("fields.businessImpact").Single());
+        Assert.Equal("1 campo(s) precisam de atenção: fields.businessImpact.", pt.GetProperty("detail").GetString());
+        Assert.Equal("Impacto en su negocio is required", en.ErrorsFor("fields.businessImpact").Single());
+        Assert.Equal("1 field(s) need attention: fields.businessImpact.", en.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task A_non_designated_contact_is_refused_with_the_reason()
     {
         var ordinary = await _app.CustomerAsync(designated: false);
@@ -32,7 +49,7 @@ public sealed class PureCloudScenarioTests : IAsyncLifetime
         var response = await ordinary.Client.PostCaseAsync(new { subject = "Slow reports", description = "Reports take minutes", category = "technical-problem", severity = 3, fields = new { businessImpact = "Supervisors wait" } });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("designated contacts", (await response.JsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("contactos designados", (await response.JsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,6 +70,6 @@ public sealed class PureCloudScenarioTests : IAsyncLifetime
         var designated = await _app.CustomerAsync(designated: true);
         var response = await designated.Client.PostCaseAsync(new { subject = "Drops", description = "Calls drop", category = "technical-problem", severity = 3, fields = new { businessImpact = "Some", conversationId = "c-1 c-2" } });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("separate case", (await response.JsonAsync()).ErrorsFor("fields.conversationId").Single(), StringComparison.Ordinal);
+        Assert.Contains("abra un caso aparte", (await response.JsonAsync()).ErrorsFor("fields.conversationId").Single(), StringComparison.Ordinal);
     }
 }

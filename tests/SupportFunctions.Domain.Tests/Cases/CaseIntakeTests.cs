@@ -44,6 +44,36 @@ public class CaseIntakeTests
         Assert.Contains("general-question", refused.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "is required", "is not a category", "Subject is required")]
+    [InlineData("es", "es obligatori", "no es una categoría", "Asunto es obligatorio")]
+    [InlineData("pt", "é obrigatóri", "não é uma categoria", "Assunto é obrigatório")]
+    public void Every_broken_rule_is_told_in_the_requesters_language(string language, string required, string notCategory, string subjectRequired)
+    {
+        var account = Requesters.Account() with { Language = language };
+        var contact = new SupportFunctions.Domain.Directory.Contact { Id = "con-1", AccountId = account.Id, Name = "Ana", Email = "ana@acme.example", Roles = ["Administrator"] };
+        var requester = Requester.ForContact("web", contact, account);
+
+        var incident = CaseIntake.Evaluate(ShippedPolicies.Digibee, Submission("incident") with { Environment = null }, requester, Now);
+        var unknown = CaseIntake.Evaluate(ShippedPolicies.Digibee, Submission("free-pizza") with { Subject = " " }, requester, Now);
+
+        Assert.Equal(language, incident.Language);
+        Assert.All(incident.Errors.Values.SelectMany(m => m), m => Assert.Contains(required, m, StringComparison.Ordinal));
+        Assert.Contains(notCategory, unknown.Errors["category"].Single(), StringComparison.Ordinal);
+        Assert.Equal(subjectRequired, unknown.Errors["subject"].Single());
+    }
+
+    [Fact]
+    public void The_contacts_own_language_wins_over_the_accounts()
+    {
+        var account = Requesters.Account() with { Language = "es" };
+        var contact = new SupportFunctions.Domain.Directory.Contact { Id = "con-1", AccountId = account.Id, Name = "Ana", Email = "ana@acme.example", Roles = ["Administrator"], Language = "pt" };
+
+        var decision = CaseIntake.Evaluate(ShippedPolicies.Digibee, Submission("general-question") with { Subject = "" }, Requester.ForContact("web", contact, account), Now);
+
+        Assert.Equal("Assunto é obrigatório", decision.Errors["subject"].Single());
+    }
+
     [Fact]
     public void Digibee_before_login_an_authentication_problem_is_only_for_an_address_of_an_account_with_an_active_contract()
     {
@@ -51,8 +81,8 @@ public class CaseIntakeTests
 
         var unknown = CaseIntake.Evaluate(ShippedPolicies.Digibee, submission, Requesters.Anonymous(), Now);
         Assert.Equal(IntakeOutcome.Refused, unknown.Outcome);
-        Assert.Contains("open: general-question.", unknown.Reason, StringComparison.Ordinal);
-        Assert.DoesNotContain("open: general-question, authentication-problem", unknown.Reason, StringComparison.Ordinal);
+        Assert.Contains("abra: general-question.", unknown.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("abra: general-question, authentication-problem", unknown.Reason, StringComparison.Ordinal);
 
         var expired = CaseIntake.Evaluate(ShippedPolicies.Digibee, submission, Requesters.AnonymousWithKnownAddress(ContractStatus.Expired), Now);
         Assert.Equal(IntakeOutcome.Refused, expired.Outcome);
@@ -74,8 +104,8 @@ public class CaseIntakeTests
         var unknown = CaseIntake.Evaluate(ShippedPolicies.Digibee, incident, Requesters.Anonymous(), Now);
         var customer = CaseIntake.Evaluate(ShippedPolicies.Digibee, incident, Requesters.AnonymousWithKnownAddress(ContractStatus.Active), Now);
 
-        Assert.EndsWith("may only open: general-question.", unknown.Reason, StringComparison.Ordinal);
-        Assert.EndsWith("may only open: general-question, authentication-problem.", customer.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("só pode abrir: general-question.", unknown.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("só pode abrir: general-question, authentication-problem.", customer.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,7 +116,7 @@ public class CaseIntakeTests
         var development = Submission("development-question", new() { ["integrationLogic"] = "sync", ["pipelineName"] = "p" }) with { Environment = "TEST" };
         var refused = CaseIntake.Evaluate(ShippedPolicies.Digibee, development, requester, Now);
         Assert.Equal(IntakeOutcome.Refused, refused.Outcome);
-        Assert.Contains("contract status is none", refused.Reason, StringComparison.Ordinal);
+        Assert.Contains("Su cuenta no tiene contrato", refused.Reason, StringComparison.Ordinal);
         Assert.False(CaseIntake.Evaluate(ShippedPolicies.Digibee, Submission("general-question"), requester, Now).MaySeeAccountData);
     }
 
@@ -122,7 +152,7 @@ public class CaseIntakeTests
         var decision = CaseIntake.Evaluate(ShippedPolicies.Digibee, incident, Requesters.Contact(), Now);
 
         Assert.Equal(IntakeOutcome.Invalid, decision.Outcome);
-        Assert.Contains("separate case", Assert.Single(decision.Errors["fields.pipelineKey"]), StringComparison.Ordinal);
+        Assert.Contains("abra un caso aparte", Assert.Single(decision.Errors["fields.pipelineKey"]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -165,7 +195,7 @@ public class CaseIntakeTests
     {
         var decision = CaseIntake.Evaluate(ShippedPolicies.Everbridge, Submission("api-problem", new() { ["apiMethod"] = "POST /notifications", ["requestJson"] = payload }), Requesters.Contact(), Now);
         Assert.Equal(IntakeOutcome.Invalid, decision.Outcome);
-        Assert.Contains("not code from a script", Assert.Single(decision.Errors["fields.requestJson"]), StringComparison.Ordinal);
+        Assert.Contains("no código de un script", Assert.Single(decision.Errors["fields.requestJson"]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -240,7 +270,7 @@ public class CaseIntakeTests
     {
         var decision = CaseIntake.Evaluate(ShippedPolicies.PureCloud, Submission("technical-problem", new() { ["businessImpact"] = "Slow" }) with { Severity = 2 }, Requesters.Contact(designated: false), Now);
         Assert.Equal(IntakeOutcome.Refused, decision.Outcome);
-        Assert.Contains("designated", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("contactos designados", decision.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -291,7 +321,7 @@ public class CaseIntakeTests
         Assert.Equal(IntakeOutcome.Invalid, decision.Outcome);
         Assert.Equal(["category", "cc", "description", "occurredAt", "productAreas", "severity", "subject"], decision.Errors.Keys.Order());
         Assert.Equal(2, decision.Errors["cc"].Length);
-        Assert.Contains("\"not-an-email\" is not a valid email address", decision.Errors["cc"]);
+        Assert.Contains("\"not-an-email\" no es una dirección de correo válida", decision.Errors["cc"]);
     }
 
     [Fact]
@@ -299,8 +329,8 @@ public class CaseIntakeTests
     {
         var report = Submission("email-delivery", new() { ["recipientEmails"] = "a@x.com, broken", ["extra"] = "?" });
         var decision = CaseIntake.Evaluate(ShippedPolicies.Everbridge, report with { OccurredAt = Now }, Requesters.Contact(), Now);
-        Assert.Contains("contains an invalid email: \"broken\"", Assert.Single(decision.Errors["fields.recipientEmails"]), StringComparison.Ordinal);
-        Assert.Contains("not a field", Assert.Single(decision.Errors["fields.extra"]), StringComparison.Ordinal);
+        Assert.Contains("contiene un correo no válido: \"broken\"", Assert.Single(decision.Errors["fields.recipientEmails"]), StringComparison.Ordinal);
+        Assert.Contains("no es un campo de la categoría", Assert.Single(decision.Errors["fields.extra"]), StringComparison.Ordinal);
     }
 
     [Fact]
