@@ -8,8 +8,6 @@ public static class AgentQueueServiceCollectionExtensions
     /// <summary>The agents' queue and the SLA report: their stores, the projection every case change runs, its reconciler.</summary>
     public static IServiceCollection AddSupportAgentQueues(this IServiceCollection services)
     {
-        services.AddSingleton<AgentQueueRepository>();
-        services.AddSingleton<SlaReportRepository>();
         services.AddSingleton<CaseProjection>();
         services.AddSingleton<AgentQueueReader>();
         services.AddSingleton<ProjectionReconciler>();

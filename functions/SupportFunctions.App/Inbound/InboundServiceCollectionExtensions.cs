@@ -13,9 +13,6 @@ public static class InboundServiceCollectionExtensions
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.Section);
         services.AddSingleton<InboundStore>();
-        services.AddSingleton<InboundRecordRepository>();
-        services.AddSingleton<MessageIdRepository>();
-        services.AddSingleton<SenderFloodCounter>();
         services.AddSingleton<CallCaseNumbers>();
         services.AddSingleton<InboundEmailProcessor>();
         services.AddSingleton<VoiceCallProcessor>();

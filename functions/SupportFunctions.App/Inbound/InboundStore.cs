@@ -1,6 +1,5 @@
 using System.Globalization;
 using Azure;
-using Azure.Storage.Blobs;
 using SupportFunctions.App.Queues;
 using SupportFunctions.App.Retention;
 using SupportFunctions.Domain.Policies;
@@ -14,10 +13,8 @@ namespace SupportFunctions.App.Inbound;
 /// 2xx — and reads it back for the processor. A failure here means "not stored": the endpoint answers 503 so the
 /// sender retries.
 /// </summary>
-public sealed class InboundStore(StorageLayout layout, QueueSender queues, SupportPolicy policy, TimeProvider time)
+public sealed class InboundStore(InboundCopyStore copies, QueueSender queues, SupportPolicy policy, TimeProvider time)
 {
-    private BlobContainerClient Container => layout.Container(StorageLayout.InboundContainer);
-
     public async Task<InboundItem> StoreAsync(string channel, ReadOnlyMemory<byte> body, string contentType, Func<InboundItem, InboundItem>? withFacts, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -25,10 +22,7 @@ public sealed class InboundStore(StorageLayout layout, QueueSender queues, Suppo
         var blob = $"{channel}/{now:yyyy/MM/dd}/{id}";
         var item = new InboundItem(id, channel, blob, contentType, now);
         item = withFacts?.Invoke(item) ?? item;
-        using (var content = new MemoryStream(body.ToArray(), writable: false))
-        {
-            await Container.UploadAsync(blob, content, contentType, RetentionMetadata.For(policy, InboundChannels.DataClassOf(channel), now, item.CaseNumber), overwrite: false, cancellationToken);
-        }
+        await copies.StoreAsync(blob, body, contentType, RetentionMetadata.For(policy, InboundChannels.DataClassOf(channel), now, item.CaseNumber), cancellationToken);
 
         try
         {
@@ -37,12 +31,12 @@ public sealed class InboundStore(StorageLayout layout, QueueSender queues, Suppo
         catch (RequestFailedException)
         {
             // Not queued means not accepted: the sender will retry, so drop the copy nobody would process.
-            await DeleteQuietlyAsync(blob);
+            await copies.DeleteQuietlyAsync(blob);
             throw;
         }
         catch (HttpRequestException)
         {
-            await DeleteQuietlyAsync(blob);
+            await copies.DeleteQuietlyAsync(blob);
             throw;
         }
 
@@ -55,25 +49,7 @@ public sealed class InboundStore(StorageLayout layout, QueueSender queues, Suppo
     public async Task<byte[]> LoadAsync(InboundItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        using var download = await Container.DownloadOrNullAsync(item.Blob, cancellationToken)
+        return await copies.ReadAsync(item.Blob, cancellationToken)
             ?? throw new InvalidOperationException($"Inbound item {item.Id} has no stored request at {item.Blob}.");
-        using var copy = new MemoryStream();
-        await download.Content.CopyToAsync(copy, cancellationToken);
-        return copy.ToArray();
-    }
-
-    private async Task DeleteQuietlyAsync(string blob)
-    {
-        try
-        {
-            await Container.DeleteIfExistsAsync(blob, CancellationToken.None);
-        }
-        catch (RequestFailedException)
-        {
-            // Storage is failing anyway; retention removes the stray copy later.
-        }
-        catch (HttpRequestException)
-        {
-        }
     }
 }

@@ -12,7 +12,6 @@ public static class NotificationServiceCollectionExtensions
     {
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
         services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.Section);
-        services.AddSingleton<OutboxRepository>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<RecentDirectory>();
         services.AddSingleton<NotificationComposer>();

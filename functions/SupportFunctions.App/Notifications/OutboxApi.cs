@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure.Storage.Blobs;
 using SupportFunctions.App.Hosting;
 using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Repositories;
@@ -22,7 +21,7 @@ public static class OutboxApi
         return group;
     }
 
-    private static async Task<IResult> List(string? caseNumber, int? limit, StorageLayout layout, CancellationToken cancellationToken)
+    private static async Task<IResult> List(string? caseNumber, int? limit, OutboxMailStore outbox, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > 500)
         {
@@ -30,20 +29,11 @@ public static class OutboxApi
         }
 
         // Names start with the intent's creation time, so the listing is chronological; the newest are its tail.
-        var container = layout.Container(StorageLayout.OutboxContainer);
-        var names = new List<string>();
-        await foreach (var blob in container.ListAsync(cancellationToken: cancellationToken))
-        {
-            if (caseNumber is null || (blob.Metadata.TryGetValue("casenumber", out var number) && string.Equals(number, caseNumber, StringComparison.OrdinalIgnoreCase)))
-            {
-                names.Add(blob.Name);
-            }
-        }
-
+        var names = await outbox.NamesAsync(caseNumber, cancellationToken);
         var entries = new List<OutboxEntry>();
         foreach (var name in names.AsEnumerable().Reverse().Take(limit ?? DefaultLimit))
         {
-            if (await ReadAsync(container, name, cancellationToken) is { } mail)
+            if (await ReadAsync(outbox, name, cancellationToken) is { } mail)
             {
                 entries.Add(new OutboxEntry(name[..^".json".Length], mail.CaseNumber, mail.Kind, mail.Envelopes.SelectMany(e => e.To).ToList(), mail.Envelopes.SelectMany(e => e.Cc).ToList(), mail.Subject, mail.Language, mail.CreatedAt));
             }
@@ -52,9 +42,9 @@ public static class OutboxApi
         return TypedResults.Ok(entries);
     }
 
-    private static async Task<IResult> Get(string id, HttpRequest http, StorageLayout layout, CancellationToken cancellationToken)
+    private static async Task<IResult> Get(string id, HttpRequest http, OutboxMailStore outbox, CancellationToken cancellationToken)
     {
-        if (await ReadAsync(layout.Container(StorageLayout.OutboxContainer), id + ".json", cancellationToken) is not { } mail)
+        if (await ReadAsync(outbox, id + ".json", cancellationToken) is not { } mail)
         {
             return Problems.NotFound($"There is no stored mail {id}.");
         }
@@ -83,9 +73,6 @@ public static class OutboxApi
             ? Problems.NotFound($"There is no case {number}.")
             : TypedResults.Ok((await outbox.ListAsync(number.ToUpperInvariant(), cancellationToken)).Select(DeliveryView.From).ToList());
 
-    private static async Task<OutgoingMail?> ReadAsync(BlobContainerClient container, string name, CancellationToken cancellationToken)
-    {
-        using var download = await container.DownloadOrNullAsync(name, cancellationToken);
-        return download is null ? null : await JsonSerializer.DeserializeAsync<OutgoingMail>(download.Content, OutboxMailProvider.Json, cancellationToken);
-    }
+    private static async Task<OutgoingMail?> ReadAsync(OutboxMailStore outbox, string name, CancellationToken cancellationToken) =>
+        await outbox.ReadAsync(name, cancellationToken) is { } json ? JsonSerializer.Deserialize<OutgoingMail>(json, OutboxMailProvider.Json) : null;
 }

@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure;
-using Azure.Storage.Blobs.Models;
-using SupportFunctions.Storage;
 using SupportFunctions.Storage.Blobs;
-using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Notifications;
 
@@ -13,10 +10,8 @@ namespace SupportFunctions.App.Notifications;
 /// them). The blob name is the intent's creation time and id and the write is create-only, so each intent is stored
 /// exactly once however often it is attempted.
 /// </summary>
-public sealed class OutboxMailProvider(StorageLayout layout) : IMailProvider
+public sealed class OutboxMailProvider(OutboxMailStore outbox) : IMailProvider
 {
-    public const string DataClass = "outboundEmail";
-
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public string Name => MailProviders.Outbox;
@@ -29,14 +24,10 @@ public sealed class OutboxMailProvider(StorageLayout layout) : IMailProvider
 
     public async Task<MailSendResult> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
-        using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(mail, Json));
+        ArgumentNullException.ThrowIfNull(mail);
         try
         {
-            await layout.Container(StorageLayout.OutboxContainer).UploadAsync(BlobName(mail), content, "application/json", new Dictionary<string, string> { ["dataclass"] = DataClass, ["casenumber"] = mail.CaseNumber }, overwrite: false, cancellationToken);
-        }
-        catch (StorageConflictException)
-        {
-            // Stored by an earlier attempt: the same mail, not a second one.
+            await outbox.StoreAsync(BlobName(mail), JsonSerializer.SerializeToUtf8Bytes(mail, Json), mail.CaseNumber, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 429 or >= 500)
         {
@@ -47,5 +38,5 @@ public sealed class OutboxMailProvider(StorageLayout layout) : IMailProvider
     }
 
     public async Task<bool?> WasAcceptedAsync(OutgoingMail mail, CancellationToken cancellationToken) =>
-        await layout.Container(StorageLayout.OutboxContainer).GetPropertiesOrNullAsync(BlobName(mail), cancellationToken) is not null;
+        await outbox.ExistsAsync(BlobName(mail), cancellationToken);
 }

@@ -8,7 +8,6 @@ public static class QueueServiceCollectionExtensions
     public static IServiceCollection AddSupportQueues(this IServiceCollection services)
     {
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section);
-        services.AddSingleton<PoisonRepository>();
         services.AddSingleton<QueueDispatcher>();
         services.AddSingleton<QueueSignals>();
         services.AddSingleton<QueueSender>();

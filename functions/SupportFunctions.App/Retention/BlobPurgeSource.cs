@@ -1,6 +1,4 @@
 using System.Globalization;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using SupportFunctions.Domain.Policies;
 using SupportFunctions.Domain.Retention;
 using SupportFunctions.Storage.Blobs;
@@ -13,52 +11,47 @@ namespace SupportFunctions.App.Retention;
 /// <paramref name="untrustedPrefix"/> (where clients write through upload URLs, with whatever metadata they send),
 /// takes the container's class and expires that long after it was last written.
 /// </summary>
-public sealed class BlobPurgeSource(string name, BlobContainerClient container, string fallbackClass, bool namesHoldFileNames, SupportPolicy policy, string? untrustedPrefix = null) : IPurgeSource
+public sealed class BlobPurgeSource(string name, RetainedBlobs blobs, string fallbackClass, bool namesHoldFileNames, SupportPolicy policy, string? untrustedPrefix = null) : IPurgeSource
 {
     public string Name => name;
 
     public async Task<PurgePage> ReadAsync(string? continuation, PurgeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await foreach (var page in container.ListPagesAsync(null, context.Options.PageSize, continuation, cancellationToken))
+        var (page, next) = await blobs.ReadPageAsync(context.Options.PageSize, continuation, cancellationToken);
+        var targets = new List<PurgeTarget>();
+        var held = new List<string>();
+        foreach (var blob in page)
         {
-            var targets = new List<PurgeTarget>();
-            var held = new List<string>();
-            foreach (var blob in page.Values)
+            var (dataClass, expires) = RetentionOf(blob, context.Now);
+            switch (await context.JudgeAsync(dataClass, expires, blob.Metadata.TryGetValue(RetentionMetadata.CaseNumber, out var caseNumber) ? caseNumber : null, null, cancellationToken))
             {
-                var (dataClass, expires) = RetentionOf(blob, context.Now);
-                switch (await context.JudgeAsync(dataClass, expires, blob.Metadata.TryGetValue(RetentionMetadata.CaseNumber, out var caseNumber) ? caseNumber : null, null, cancellationToken))
-                {
-                    case RetentionVerdict.Purge:
-                        targets.Add(new PurgeTarget(blob.Name, null, dataClass, ProofId(blob.Name)));
-                        break;
-                    case RetentionVerdict.Held:
-                        held.Add(dataClass);
-                        break;
-                }
+                case RetentionVerdict.Purge:
+                    targets.Add(new PurgeTarget(blob.Name, null, dataClass, ProofId(blob.Name)));
+                    break;
+                case RetentionVerdict.Held:
+                    held.Add(dataClass);
+                    break;
             }
-
-            return new PurgePage(targets, held, page.ContinuationToken);
         }
 
-        return new PurgePage([], [], null);
+        return new PurgePage(targets, held, next);
     }
 
     public Task ExecuteAsync(IReadOnlyList<PurgeTarget> targets, PurgeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var parallelism = context.Options.BatchDeletes ? Math.Max(1, context.Options.Parallelism) : 1;
-        return Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (target, token) =>
-            await container.DeleteIfExistsAsync(target.Key, token));
+        ArgumentNullException.ThrowIfNull(targets);
+        return blobs.DeleteAsync(targets.Select(t => t.Key).ToList(), context.Options.BatchDeletes ? context.Options.Parallelism : 1, cancellationToken);
     }
 
     /// <summary>From its metadata; a class without an expiry is kept; no metadata (or not ours to trust): the container's class, from the last write.</summary>
-    private (string DataClass, DateTimeOffset? ExpiresAt) RetentionOf(BlobItem blob, DateTimeOffset now)
+    private (string DataClass, DateTimeOffset? ExpiresAt) RetentionOf(RetainedBlob blob, DateTimeOffset now)
     {
         if (!blob.Metadata.TryGetValue(RetentionMetadata.DataClass, out var dataClass)
             || (untrustedPrefix is not null && blob.Name.StartsWith(untrustedPrefix, StringComparison.Ordinal)))
         {
-            return (fallbackClass, policy.ExpiresAt(fallbackClass, blob.Properties.LastModified ?? now));
+            return (fallbackClass, policy.ExpiresAt(fallbackClass, blob.LastModified ?? now));
         }
 
         return blob.Metadata.TryGetValue(RetentionMetadata.ExpiresAt, out var text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expires)

@@ -2,7 +2,9 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SupportFunctions.Domain.Policies;
 using SupportFunctions.Domain.Retention;
+using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Repositories;
+using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Retention;
 
@@ -34,10 +36,10 @@ public sealed class PurgeSweep
         _logger = logger;
         _sources =
         [
-            new EntityPurgeSource(StorageLayout.UploadsTable, layout.Table(StorageLayout.UploadsTable)),
-            new EntityPurgeSource(StorageLayout.InboundTable, layout.Table(StorageLayout.InboundTable)),
-            new BlobPurgeSource(StorageLayout.FilesContainer, layout.Container(StorageLayout.FilesContainer), DataClasses.UploadedDataFiles, namesHoldFileNames: true, policy, untrustedPrefix: Uploads.UploadService.LandingPrefix),
-            new BlobPurgeSource("inbound-files", layout.Container(StorageLayout.InboundContainer), DataClasses.RawInboundEmail, namesHoldFileNames: false, policy),
+            new EntityPurgeSource(StorageLayout.UploadsTable, new ExpiringRows(layout, StorageLayout.UploadsTable)),
+            new EntityPurgeSource(StorageLayout.InboundTable, new ExpiringRows(layout, StorageLayout.InboundTable)),
+            new BlobPurgeSource(StorageLayout.FilesContainer, new RetainedBlobs(layout, StorageLayout.FilesContainer), DataClasses.UploadedDataFiles, namesHoldFileNames: true, policy, untrustedPrefix: Uploads.UploadService.LandingPrefix),
+            new BlobPurgeSource("inbound-files", new RetainedBlobs(layout, StorageLayout.InboundContainer), DataClasses.RawInboundEmail, namesHoldFileNames: false, policy),
             new ClosedCasePurgeSource(cases, index, policy, logger),
         ];
     }

@@ -8,8 +8,6 @@ public static class RetentionServiceCollectionExtensions
     public static IServiceCollection AddSupportRetention(this IServiceCollection services)
     {
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
-        services.AddSingleton<LegalHoldRepository>();
-        services.AddSingleton<PurgeRunRepository>();
         services.AddSingleton<PurgeSweep>();
         services.AddSingleton<PurgeRuns>();
         return services;

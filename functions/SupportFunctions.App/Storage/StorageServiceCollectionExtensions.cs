@@ -7,7 +7,7 @@ namespace SupportFunctions.App.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The SDK clients (via <c>Microsoft.Extensions.Azure</c>) and the repositories, all from <c>SupportFunctions:Storage</c>, validated at start.</summary>
+    /// <summary>The SDK clients (via <c>Microsoft.Extensions.Azure</c>) and all of Storage's repositories and stores (one call), from <c>SupportFunctions:Storage</c>, validated at start.</summary>
     public static IServiceCollection AddSupportStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
@@ -16,19 +16,9 @@ public static class StorageServiceCollectionExtensions
             sp => StorageConnectionFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value),
             // Resolved when a message fails decoding, not when the client is built: the dispatcher itself needs the queue clients.
             (queues, sp) => queues.MessageDecodingFailed += args => sp.GetRequiredService<QueueDispatcher>().ParkUndecodableAsync(args));
-        services.AddSingleton(sp => new StorageNaming(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Prefix));
-        services.AddSingleton<StorageLayout>();
+        services.AddStorageRepositories(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Prefix);
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
-        services.AddSingleton<CaseRepository>();
-        services.AddSingleton<CaseIndexRepository>();
-        services.AddSingleton<IdempotencyRepository>();
-        services.AddSingleton<DirectoryRepository>();
-        services.AddSingleton<ApiKeyRepository>();
-        services.AddSingleton<UploadRepository>();
-        services.AddSingleton<DefectRepository>();
-        services.AddSingleton<ErrorSignatureRepository>();
-        services.AddSingleton(sp => new CaseNumberAllocator(sp.GetRequiredService<StorageLayout>()));
         return services;
     }
 }
