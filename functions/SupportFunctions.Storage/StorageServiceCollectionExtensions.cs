@@ -34,6 +34,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SlaReportRepository>();
         services.AddSingleton<OutboxMailStore>();
         services.AddSingleton<InboundCopyStore>();
+        services.AddSingleton<BlobUrlSigner>();
+        services.AddSingleton<CaseFileStore>();
         return services;
     }
 }

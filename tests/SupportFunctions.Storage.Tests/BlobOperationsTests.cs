@@ -4,7 +4,7 @@ using SupportFunctions.Storage.Blobs;
 
 namespace SupportFunctions.Storage.Tests;
 
-/// <summary>Our blob operations on the SDK's BlobContainerClient, against Azurite (SAS URLs: UploadUrlSignerTests in the App tests).</summary>
+/// <summary>Our blob operations on the SDK's BlobContainerClient, against Azurite (SAS URLs: BlobUrlSignerTests).</summary>
 public sealed class BlobOperationsTests : IAsyncLifetime
 {
     private readonly BlobContainerClient _container = new BlobServiceClient(Azurite.ConnectionString, StorageClientSettings.Blobs()).GetBlobContainerClient(Azurite.UniqueName("c"));

@@ -15,7 +15,6 @@ public static class CaseServiceCollectionExtensions
             Logs.PolicyLoaded(sp.GetRequiredService<ILogger<SupportPolicy>>(), policy.Id, policy.Categories.Count, policy.Severities.Count);
             return policy;
         });
-        services.AddSingleton<UploadUrlSigner>();
         services.AddSingleton<UploadService>();
         services.AddSingleton<CaseAccess>();
         services.AddSingleton<CaseListings>();

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Azure.Storage.Blobs;
-using Azure.Storage.Sas;
 using SupportFunctions.App.Cases;
 using SupportFunctions.App.Retention;
 using SupportFunctions.App.Security;
@@ -18,14 +16,12 @@ namespace SupportFunctions.App.Uploads;
 /// deletes the landing blob. So an uploader can neither choose its file's retention (metadata it sends stays on the
 /// landing blob, which retention does not trust) nor change the file once the case has it.
 /// </summary>
-public sealed class UploadService(SupportPolicy policy, StorageLayout layout, UploadRepository staged, CaseChanges changes, UploadUrlSigner signer, TimeProvider time)
+public sealed class UploadService(SupportPolicy policy, CaseFileStore files, UploadRepository staged, CaseChanges changes, TimeProvider time)
 {
     /// <summary>Where upload URLs write: untrusted bytes until confirmed, purged by their last write whatever they claim.</summary>
     public const string LandingPrefix = "landing/";
 
     private AttachmentRules Rules => policy.Intake.Attachments;
-
-    private BlobContainerClient Files => layout.Container(StorageLayout.FilesContainer);
 
     public static string OwnerOf(Caller caller) => $"{caller.Kind.ToString().ToLowerInvariant()}|{caller.Id}";
 
@@ -79,7 +75,7 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
         var blobName = $"staged/{caller.Kind.ToString().ToLowerInvariant()}-{caller.Id}/{id}/{name}";
         await using (var content = file.OpenReadStream())
         {
-            await Files.UploadAsync(blobName, content, ContentTypeOf(file), Metadata(now, kind, null), overwrite: false, cancellationToken);
+            await files.StoreAsync(blobName, content, ContentTypeOf(file), Metadata(now, kind, null), overwrite: false, cancellationToken);
         }
 
         await staged.CreateAsync(new StagedUpload(OwnerOf(caller), id, name, ContentTypeOf(file), file.Length, kind, blobName, now, ExpiryFrom(now, kind), policy.DataClassOfUpload(kind)), cancellationToken);
@@ -165,7 +161,7 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
         var blobName = $"cases/{stored.Case.Number}/{id}/{name}";
         await using (var content = file.OpenReadStream())
         {
-            await Files.UploadAsync(blobName, content, ContentTypeOf(file), Metadata(now, kind, stored.Case.Number), overwrite: false, cancellationToken);
+            await files.StoreAsync(blobName, content, ContentTypeOf(file), Metadata(now, kind, stored.Case.Number), overwrite: false, cancellationToken);
         }
 
         var attachment = new CaseAttachment
@@ -193,7 +189,7 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
         var blobName = $"{blobPrefix}{id}/{name}";
         using (var stream = new MemoryStream(content.ToArray(), writable: false))
         {
-            await Files.UploadAsync(blobName, stream, contentType, Metadata(now, null, null), overwrite: true, cancellationToken);
+            await files.StoreAsync(blobName, stream, contentType, Metadata(now, null, null), overwrite: true, cancellationToken);
         }
 
         return new CaseAttachment
@@ -250,7 +246,7 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
     private async Task<UploadTicket> TicketAsync(string id, string fileName, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var expires = now + Rules.UploadUrlLifetime;
-        var url = await signer.SignAsync(Files, LandingName(id, fileName), BlobSasPermissions.Create | BlobSasPermissions.Write, expires, cancellationToken);
+        var url = await files.UploadUrlAsync(LandingName(id, fileName), expires, cancellationToken);
         return new UploadTicket(id, url, expires, "PUT", new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob" }, Confirmed: false);
     }
 
@@ -262,46 +258,46 @@ public sealed class UploadService(SupportPolicy policy, StorageLayout layout, Up
     /// </summary>
     private async Task<(long Size, string? Problem)> MoveIntoPlaceAsync(string id, string fileName, string finalName, string contentType, IReadOnlyDictionary<string, string> metadata, string what, CancellationToken cancellationToken)
     {
-        if (await Files.GetPropertiesOrNullAsync(finalName, cancellationToken) is { } placed)
+        if (await files.SizeAsync(finalName, cancellationToken) is { } placed)
         {
-            return (placed.ContentLength, null);
+            return (placed, null);
         }
 
         var landing = LandingName(id, fileName);
         long copied;
-        using (var download = await Files.DownloadOrNullAsync(landing, cancellationToken))
+        using (var download = await files.OpenAsync(landing, cancellationToken))
         {
-            if (download is null || download.Details.ContentLength == 0)
+            if (download is null || download.Length == 0)
             {
                 return (0, $"{what} holds no file yet: PUT the file to its uploadUrl first");
             }
 
-            if (download.Details.ContentLength > Rules.MaxBytes)
+            if (download.Length > Rules.MaxBytes)
             {
-                return (0, $"{what} is {download.Details.ContentLength} bytes; at most {Rules.MaxBytes}");
+                return (0, $"{what} is {download.Length} bytes; at most {Rules.MaxBytes}");
             }
 
             // At most the limit is read, so bytes written to the landing blob meanwhile cannot make it larger.
             await using var limited = new LimitedReadStream(download.Content, Rules.MaxBytes + 1);
             try
             {
-                await Files.UploadAsync(finalName, limited, contentType, metadata, overwrite: false, cancellationToken);
+                await files.StoreAsync(finalName, limited, contentType, metadata, overwrite: false, cancellationToken);
                 copied = limited.Position;
             }
             catch (SupportFunctions.Storage.StorageConflictException)
             {
                 // A concurrent confirmation put it in place first: theirs stands.
-                copied = (await Files.GetPropertiesOrNullAsync(finalName, cancellationToken))?.ContentLength ?? 0;
+                copied = await files.SizeAsync(finalName, cancellationToken) ?? 0;
             }
         }
 
         if (copied is 0 || copied > Rules.MaxBytes)
         {
-            await Files.DeleteIfExistsAsync(finalName, cancellationToken);
+            await files.DeleteAsync(finalName, cancellationToken);
             return (0, $"{what} changed while it was confirmed; PUT the file once and confirm again");
         }
 
-        await Files.DeleteIfExistsAsync(landing, cancellationToken);
+        await files.DeleteAsync(landing, cancellationToken);
         return (copied, null);
     }
 

@@ -2,14 +2,14 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
 
-namespace SupportFunctions.App.Uploads;
+namespace SupportFunctions.Storage.Blobs;
 
 /// <summary>
 /// Signs short-lived URLs for one blob with the SDK's <see cref="BlobSasBuilder"/>: with the account key when the client
 /// holds one (<see cref="BlobClient.CanGenerateSasUri"/>: local, Azurite), otherwise with a user delegation key obtained
 /// under the managed identity and reused while it stays valid.
 /// </summary>
-public sealed class UploadUrlSigner(BlobServiceClient blobs, TimeProvider time) : IDisposable
+public sealed class BlobUrlSigner(BlobServiceClient blobs, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private UserDelegationKey? _key;

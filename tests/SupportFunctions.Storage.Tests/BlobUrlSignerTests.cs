@@ -2,25 +2,24 @@ using System.Net;
 using System.Text;
 using Azure.Storage.Blobs;
 using Azure.Storage.Sas;
-using SupportFunctions.App.Tests.Infrastructure;
-using SupportFunctions.App.Uploads;
 using SupportFunctions.Storage;
 using SupportFunctions.Storage.Blobs;
 
-namespace SupportFunctions.App.Tests.Uploads;
+namespace SupportFunctions.Storage.Tests;
 
 /// <summary>The upload URLs we hand to customers, signed with the SDK's BlobSasBuilder, used from a plain HTTP client against Azurite.</summary>
-public sealed class UploadUrlSignerTests : IAsyncLifetime, IDisposable
+public sealed class BlobUrlSignerTests : IAsyncLifetime, IDisposable
 {
     private readonly BlobServiceClient _service = new(Azurite.ConnectionString, StorageClientSettings.Blobs());
     private readonly BlobContainerClient _container;
-    private readonly UploadUrlSigner _signer;
+    private readonly BlobUrlSigner _signer;
     private readonly HttpClient _http = new();
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(60));
 
-    public UploadUrlSignerTests()
+    public BlobUrlSignerTests()
     {
         _container = _service.GetBlobContainerClient("sas-" + Guid.NewGuid().ToString("N")[..16]);
-        _signer = new UploadUrlSigner(_service, TimeProvider.System);
+        _signer = new BlobUrlSigner(_service, TimeProvider.System);
     }
 
     public Task InitializeAsync() => _container.CreateIfNotExistsAsync();
@@ -31,12 +30,13 @@ public sealed class UploadUrlSignerTests : IAsyncLifetime, IDisposable
     {
         _signer.Dispose();
         _http.Dispose();
+        _timeout.Dispose();
     }
 
     [Fact]
     public async Task A_create_and_write_url_uploads_once_from_a_plain_http_client_and_cannot_read_or_delete()
     {
-        var url = await _signer.SignAsync(_container, "sas/upload.bin", BlobSasPermissions.Create | BlobSasPermissions.Write, DateTimeOffset.UtcNow.AddMinutes(5), TestTimeout.Token());
+        var url = await _signer.SignAsync(_container, "sas/upload.bin", BlobSasPermissions.Create | BlobSasPermissions.Write, DateTimeOffset.UtcNow.AddMinutes(5), Timeout());
 
         using var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent([9, 8, 7]) };
         put.Headers.Add("x-ms-blob-type", "BlockBlob");
@@ -54,13 +54,15 @@ public sealed class UploadUrlSignerTests : IAsyncLifetime, IDisposable
     {
         await _container.UploadAsync("sas/read.txt", new MemoryStream(Encoding.UTF8.GetBytes("readable")), "text/plain");
 
-        var readUrl = await _signer.SignAsync(_container, "sas/read.txt", BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddMinutes(5), TestTimeout.Token());
+        var readUrl = await _signer.SignAsync(_container, "sas/read.txt", BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddMinutes(5), Timeout());
         Assert.Equal("readable", await _http.GetStringAsync(readUrl));
 
-        var expired = await _signer.SignAsync(_container, "sas/read.txt", BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddMinutes(-1), TestTimeout.Token());
+        var expired = await _signer.SignAsync(_container, "sas/read.txt", BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddMinutes(-1), Timeout());
         Assert.Equal(HttpStatusCode.Forbidden, (await _http.GetAsync(expired)).StatusCode);
 
         var otherBlob = new Uri(readUrl.AbsoluteUri.Replace("read.txt", "other.txt", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Forbidden, (await _http.GetAsync(otherBlob)).StatusCode);
     }
+
+    private CancellationToken Timeout() => _timeout.Token;
 }
