@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SupportFunctions.Storage.Blobs;
+using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.Storage;
@@ -32,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<PurgeRunRepository>();
         services.AddSingleton<AgentQueueRepository>();
         services.AddSingleton<SlaReportRepository>();
+        services.AddSingleton<AppQueues>();
         services.AddSingleton<OutboxMailStore>();
         services.AddSingleton<InboundCopyStore>();
         services.AddSingleton<BlobUrlSigner>();

@@ -1,5 +1,3 @@
-using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
 using SupportFunctions.Domain.Policies;
 using SupportFunctions.Storage.Queues;
 using SupportFunctions.Storage.Repositories;
@@ -11,7 +9,7 @@ namespace SupportFunctions.App.Queues;
 /// after the policy's maximum deliveries park it as poison (kept with its error) and delete it — never retried forever,
 /// never dropped silently.
 /// </summary>
-public sealed class QueueDispatcher(IEnumerable<IQueueHandler> handlers, StorageLayout layout, PoisonRepository poison, SupportPolicy policy, TimeProvider time, ILogger<QueueDispatcher> logger)
+public sealed class QueueDispatcher(IEnumerable<IQueueHandler> handlers, AppQueues queues, PoisonRepository poison, SupportPolicy policy, TimeProvider time, ILogger<QueueDispatcher> logger)
 {
     private readonly Dictionary<string, IQueueHandler> _handlers = handlers.ToDictionary(h => h.Queue, StringComparer.Ordinal);
 
@@ -22,27 +20,26 @@ public sealed class QueueDispatcher(IEnumerable<IQueueHandler> handlers, Storage
     public IQueueHandler HandlerFor(string queue) =>
         _handlers.TryGetValue(queue, out var handler) ? handler : throw new KeyNotFoundException($"No handler for queue '{queue}'.");
 
-    public async Task DispatchAsync(string queue, QueueClient client, QueueMessage message, CancellationToken cancellationToken)
+    public async Task DispatchAsync(string queue, ReceivedMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(message);
         try
         {
-            await HandlerFor(queue).HandleAsync(new InboundQueueMessage(message.MessageId, message.Body.ToString(), message.DequeueCount), cancellationToken);
-            await client.DeleteIfExistsAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            await HandlerFor(queue).HandleAsync(new InboundQueueMessage(message.Id, message.Text, message.DequeueCount), cancellationToken);
+            await queues.DeleteAsync(queue, message, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             if (IsLastDelivery(message.DequeueCount))
             {
-                await ParkAsync(queue, message.MessageId, message.Body.ToString(), message.DequeueCount, ex, cancellationToken);
-                await client.DeleteIfExistsAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                await ParkAsync(queue, message.Id, message.Text, message.DequeueCount, ex, cancellationToken);
+                await queues.DeleteAsync(queue, message, cancellationToken);
                 return;
             }
 
-            Logs.QueueMessageFailed(logger, ex, queue, message.MessageId, message.DequeueCount, MaxDequeueCount);
+            Logs.QueueMessageFailed(logger, ex, queue, message.Id, message.DequeueCount, MaxDequeueCount);
             var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, message.DequeueCount)));
-            await client.UpdateVisibilityAsync(message.MessageId, message.PopReceipt, backoff, cancellationToken);
+            await queues.DelayAsync(queue, message, backoff, cancellationToken);
         }
     }
 
@@ -76,22 +73,12 @@ public sealed class QueueDispatcher(IEnumerable<IQueueHandler> handlers, Storage
     }
 
     /// <summary>
-    /// A message whose text is not base64 (put there by another tool) fails the SDK's decoding before any handler sees
-    /// it; left alone it would come back forever, so it is parked like any poison message, under its queue's own name,
-    /// and deleted, as the Functions host does. Peeks cannot delete: the next receive of the message parks it.
+    /// A message whose text is not base64 (put there by another tool) never reaches a handler; it is parked like any
+    /// poison message, under its queue's own name (Storage deletes it afterwards, as the Functions host does).
     /// </summary>
-    public async Task ParkUndecodableAsync(QueueMessageDecodingFailedEventArgs args)
+    public Task ParkUndecodableAsync(UndecodableMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        if (args.ReceivedMessage is not { } message || args.IsRunningSynchronously)
-        {
-            return;
-        }
-
-        var queue = Queues.FirstOrDefault(q => layout.Queue(q).Name == args.Queue.Name) ?? args.Queue.Name;
-        await ParkAsync(queue, message.MessageId, message.Body.ToString(), message.DequeueCount, new FormatException("the message text is not base64, the encoding this app and the Functions queue trigger use"), args.CancellationToken);
-        await args.Queue.DeleteIfExistsAsync(message.MessageId, message.PopReceipt, args.CancellationToken);
+        ArgumentNullException.ThrowIfNull(message);
+        return ParkAsync(message.Queue, message.Id, message.Text, message.DequeueCount, new FormatException("the message text is not base64, the encoding this app and the Functions queue trigger use"), cancellationToken);
     }
-
-    public QueueClient Client(string queue) => layout.Queue(queue);
 }

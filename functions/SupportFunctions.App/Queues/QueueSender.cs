@@ -1,14 +1,13 @@
 using SupportFunctions.Storage.Queues;
-using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Queues;
 
 /// <summary>Sends to the app's own queues; a message visible at once also wakes this process's poller of that queue.</summary>
-public sealed class QueueSender(StorageLayout layout, QueueSignals signals)
+public sealed class QueueSender(AppQueues queues, QueueSignals signals)
 {
     public async Task SendAsync(string queue, string text, TimeSpan? delay, CancellationToken cancellationToken)
     {
-        await layout.Queue(queue).SendAsync(text, delay, cancellationToken: cancellationToken);
+        await queues.SendAsync(queue, text, delay, cancellationToken);
         if (delay is null || delay <= TimeSpan.Zero)
         {
             signals.Sent(queue);

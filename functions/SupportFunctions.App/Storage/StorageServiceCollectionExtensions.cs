@@ -15,7 +15,7 @@ public static class StorageServiceCollectionExtensions
         services.AddStorageClients(
             sp => StorageConnectionFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value),
             // Resolved when a message fails decoding, not when the client is built: the dispatcher itself needs the queue clients.
-            (queues, sp) => queues.MessageDecodingFailed += args => sp.GetRequiredService<QueueDispatcher>().ParkUndecodableAsync(args));
+            (sp, message, cancellationToken) => sp.GetRequiredService<QueueDispatcher>().ParkUndecodableAsync(message, cancellationToken));
         services.AddStorageRepositories(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Prefix);
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());

@@ -1,8 +1,8 @@
-using Azure.Storage.Queues.Models;
 using Azure;
 using Microsoft.Extensions.Options;
 using SupportFunctions.App.Queues;
 using SupportFunctions.App.Storage;
+using SupportFunctions.Storage.Queues;
 
 namespace SupportFunctions.Standalone.Queues;
 
@@ -10,7 +10,7 @@ namespace SupportFunctions.Standalone.Queues;
 /// Standalone only: polls every handled queue, a batch at a time, and hands messages to the dispatcher. An empty queue
 /// is polled after the minimum interval, then at doubling intervals up to the maximum, unless a send wakes it.
 /// </summary>
-public sealed class QueuePoller(QueueDispatcher dispatcher, QueueSignals signals, StorageInitializer storage, IOptions<QueueOptions> options, ILogger<QueuePoller> logger) : BackgroundService
+public sealed class QueuePoller(QueueDispatcher dispatcher, AppQueues queues, QueueSignals signals, StorageInitializer storage, IOptions<QueueOptions> options, ILogger<QueuePoller> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,7 +20,6 @@ public sealed class QueuePoller(QueueDispatcher dispatcher, QueueSignals signals
 
     private async Task PollAsync(string queue, CancellationToken stoppingToken)
     {
-        var client = dispatcher.Client(queue);
         var settings = options.Value;
         var shortest = TimeSpan.FromMilliseconds(settings.PollIntervalMilliseconds);
         var backoff = new PollBackoff(shortest, TimeSpan.FromMilliseconds(Math.Max(settings.PollIntervalMilliseconds, settings.MaxPollIntervalMilliseconds)));
@@ -29,9 +28,9 @@ public sealed class QueuePoller(QueueDispatcher dispatcher, QueueSignals signals
         {
             try
             {
-                QueueMessage[] messages = await client.ReceiveMessagesAsync(settings.BatchSize, TimeSpan.FromSeconds(settings.VisibilityTimeoutSeconds), stoppingToken);
-                await Task.WhenAll(messages.Select(m => dispatcher.DispatchAsync(queue, client, m, stoppingToken)));
-                idle = messages.Length > 0 ? backoff.Shortest : backoff.Next(idle, reset: await signals.WaitAsync(queue, idle, stoppingToken));
+                var messages = await queues.ReceiveAsync(queue, settings.BatchSize, TimeSpan.FromSeconds(settings.VisibilityTimeoutSeconds), stoppingToken);
+                await Task.WhenAll(messages.Select(m => dispatcher.DispatchAsync(queue, m, stoppingToken)));
+                idle = messages.Count > 0 ? backoff.Shortest : backoff.Next(idle, reset: await signals.WaitAsync(queue, idle, stoppingToken));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
