@@ -22,7 +22,7 @@ public static class CaseActionsApi
         return group;
     }
 
-    private static async Task<IResult> Reply(string number, HttpRequest http, ClaimsPrincipal user, CaseAccess access, CaseChanges changes, CaseIntakeService intake, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Reply(string number, HttpRequest http, ClaimsPrincipal user, CaseAccess access, CaseChanges changes, CaseViews views, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         var (body, problem) = await ReadTextAsync(http, policy, cancellationToken);
@@ -51,10 +51,10 @@ public static class CaseActionsApi
 
             return new CaseChange(change);
         }, cancellationToken);
-        return updated is null ? NotFound(number) : TypedResults.Ok(await intake.ViewAsync(updated, cancellationToken));
+        return updated is null ? NotFound(number) : TypedResults.Ok(await views.ViewAsync(updated, cancellationToken));
     }
 
-    private static async Task<IResult> Escalate(string number, HttpRequest http, ClaimsPrincipal user, CaseAccess access, CaseChanges changes, CaseIntakeService intake, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Escalate(string number, HttpRequest http, ClaimsPrincipal user, CaseAccess access, CaseChanges changes, CaseViews views, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         var read = await JsonBody.ReadAsync(http, 64 * 1024, cancellationToken);
@@ -82,10 +82,10 @@ public static class CaseActionsApi
 
         var updated = await changes.ApplyAsync(visible.Case.Number, stored =>
             new CaseChange(CaseLifecycle.RequestEscalation(new CaseChangeBuilder(stored.Case, time.GetUtcNow(), caller.Actor), policy, description!, environment, justification!)), cancellationToken);
-        return updated is null ? NotFound(number) : TypedResults.Accepted($"/api/cases/{updated.Number}", await intake.ViewAsync(updated, cancellationToken));
+        return updated is null ? NotFound(number) : TypedResults.Accepted($"/api/cases/{updated.Number}", await views.ViewAsync(updated, cancellationToken));
     }
 
-    private static async Task<IResult> Severity(string number, HttpRequest http, ClaimsPrincipal user, CaseAccess access, CaseChanges changes, CaseIntakeService intake, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Severity(string number, HttpRequest http, ClaimsPrincipal user, CaseAccess access, CaseChanges changes, CaseViews views, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         var read = await JsonBody.ReadAsync(http, 16 * 1024, cancellationToken);
@@ -116,10 +116,10 @@ public static class CaseActionsApi
                 ? new CaseChange(CaseLifecycle.ChangeSeverity(change, policy, severity!.Value, reason!))
                 : new CaseChange(CaseLifecycle.RequestSeverity(change, severity!.Value, reason!));
         }, cancellationToken);
-        return updated is null ? NotFound(number) : TypedResults.Ok(await intake.ViewAsync(updated, cancellationToken));
+        return updated is null ? NotFound(number) : TypedResults.Ok(await views.ViewAsync(updated, cancellationToken));
     }
 
-    private static async Task<IResult> Assign(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseIntakeService intake, SupportFunctions.Storage.Repositories.DirectoryRepository directory, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Assign(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseViews views, SupportFunctions.Storage.Repositories.DirectoryRepository directory, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         var read = await JsonBody.ReadAsync(http, 16 * 1024, cancellationToken);
@@ -136,10 +136,10 @@ public static class CaseActionsApi
         }
 
         var updated = await changes.ApplyAsync(number.ToUpperInvariant(), stored => new CaseChange(CaseLifecycle.Assign(new CaseChangeBuilder(stored.Case, time.GetUtcNow(), caller.Actor), agentId)), cancellationToken);
-        return updated is null ? NotFound(number) : TypedResults.Ok(await intake.ViewAsync(updated, cancellationToken));
+        return updated is null ? NotFound(number) : TypedResults.Ok(await views.ViewAsync(updated, cancellationToken));
     }
 
-    private static async Task<IResult> Note(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseIntakeService intake, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Note(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseViews views, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         var (body, problem) = await ReadTextAsync(http, policy, cancellationToken);
@@ -149,10 +149,10 @@ public static class CaseActionsApi
         }
 
         var updated = await changes.ApplyAsync(number.ToUpperInvariant(), stored => new CaseChange(CaseLifecycle.InternalNote(new CaseChangeBuilder(stored.Case, time.GetUtcNow(), caller.Actor), body!)), cancellationToken);
-        return updated is null ? NotFound(number) : TypedResults.Ok(await intake.ViewAsync(updated, cancellationToken));
+        return updated is null ? NotFound(number) : TypedResults.Ok(await views.ViewAsync(updated, cancellationToken));
     }
 
-    private static async Task<IResult> ChangeStatus(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseIntakeService intake, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> ChangeStatus(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseViews views, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         var read = await JsonBody.ReadAsync(http, 16 * 1024, cancellationToken);
@@ -196,10 +196,10 @@ public static class CaseActionsApi
                 new Dictionary<string, object?> { ["currentStatus"] = refused.Current.ToString(), ["allowed"] = CaseLifecycle.AllowedFrom(refused.Current).Select(s => s.ToString()).ToArray() });
         }
 
-        return TypedResults.Ok(await intake.ViewAsync(updated, cancellationToken));
+        return TypedResults.Ok(await views.ViewAsync(updated, cancellationToken));
     }
 
-    private static async Task<IResult> Close(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseIntakeService intake, SupportFunctions.Storage.Repositories.DefectRepository defects, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Close(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseViews views, SupportFunctions.Storage.Repositories.DefectRepository defects, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         var read = await JsonBody.ReadAsync(http, 64 * 1024, cancellationToken);
@@ -250,7 +250,7 @@ public static class CaseActionsApi
 
         return refusal is not null
             ? Problems.Problem(StatusCodes.Status409Conflict, "The case cannot be closed that way.", refusal, "invalid-transition", new Dictionary<string, object?> { ["currentStatus"] = current.ToString(), ["allowed"] = CaseLifecycle.AllowedFrom(current).Select(s => s.ToString()).ToArray() })
-            : TypedResults.Ok(await intake.ViewAsync(updated, cancellationToken));
+            : TypedResults.Ok(await views.ViewAsync(updated, cancellationToken));
     }
 
     private static async Task<(string? Body, IResult? Problem)> ReadTextAsync(HttpRequest http, SupportPolicy policy, CancellationToken cancellationToken)

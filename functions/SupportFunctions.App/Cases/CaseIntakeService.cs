@@ -31,6 +31,7 @@ public sealed class CaseIntakeService(
     ErrorSignatureRepository errorSignatures,
     NotificationDispatcher notifications,
     SupportContactDirectory supportContacts,
+    CaseViews views,
     TimeProvider time,
     ILogger<CaseIntakeService> logger)
 {
@@ -193,7 +194,7 @@ public sealed class CaseIntakeService(
             if (existing.Case.Origin == origin)
             {
                 // An attempt of this same request (the same key and body) raced us here and won: answer with its case.
-                return new CaseCreation.Replayed(await ViewAsync(existing.Case, cancellationToken));
+                return new CaseCreation.Replayed(await views.ViewAsync(existing.Case, cancellationToken));
             }
 
             await listings.NotCreatedAsync(opening.Case, cancellationToken);
@@ -240,17 +241,10 @@ public sealed class CaseIntakeService(
         if (await cases.GetAsync(recorded.CaseNumber, cancellationToken) is { } existing && (existing.Case.Origin is null || existing.Case.Origin == claim.Origin))
         {
             Logs.IdempotentReplay(logger, recorded.CaseNumber, actor);
-            return (recorded, new CaseCreation.Replayed(await ViewAsync(existing.Case, cancellationToken)));
+            return (recorded, new CaseCreation.Replayed(await views.ViewAsync(existing.Case, cancellationToken)));
         }
 
         return (recorded, null);
-    }
-
-    public async Task<CaseView> ViewAsync(SupportCase c, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        var account = c.AccountId is null || !c.MaySeeAccountData ? null : (await directory.GetAccountAsync(c.AccountId, cancellationToken))?.Account;
-        return CaseView.From(c, policy, account, await cases.GetAttachmentsAsync(c.Number, cancellationToken));
     }
 
     private async Task<Requester?> RequesterAsync(Caller? caller, AnonymousRequester? anonymous, string channel, ErrorMap errors, CancellationToken cancellationToken)

@@ -18,6 +18,7 @@ public static class CaseServiceCollectionExtensions
         services.AddSingleton<UploadService>();
         services.AddSingleton<CaseAccess>();
         services.AddSingleton<CaseListings>();
+        services.AddSingleton<CaseViews>();
         services.AddSingleton<CaseIntakeService>();
         services.AddSingleton<CaseChanges>();
 

@@ -91,10 +91,10 @@ public static class CasesApi
         };
     }
 
-    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Get(string number, ClaimsPrincipal user, CaseRepository cases, CaseAccess access, CaseIntakeService intake, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Get(string number, ClaimsPrincipal user, CaseRepository cases, CaseAccess access, CaseViews views, CancellationToken cancellationToken)
     {
         var found = await access.FindVisibleAsync(Caller.From(user), number, cancellationToken);
-        return found is null ? NotFound(number) : TypedResults.Ok(await intake.ViewAsync(found.Case, cancellationToken));
+        return found is null ? NotFound(number) : TypedResults.Ok(await views.ViewAsync(found.Case, cancellationToken));
     }
 
     private static async Task<Results<Ok<CasePage>, ProblemHttpResult>> List(
@@ -102,7 +102,7 @@ public static class CasesApi
         CaseIndexRepository index,
         CaseRepository cases,
         CaseAccess access,
-        CaseIntakeService intake,
+        CaseViews views,
         SupportPolicy policy,
         CancellationToken cancellationToken,
         string view = "mine",
@@ -173,7 +173,7 @@ public static class CasesApi
         {
             if (stored is not null && (statuses.Count == 0 || statuses.Contains(stored.Case.Status)) && await access.CanSeeAsync(caller, stored.Case, cancellationToken))
             {
-                items.Add(await intake.ViewAsync(stored.Case, cancellationToken));
+                items.Add(await views.ViewAsync(stored.Case, cancellationToken));
             }
         }
 
