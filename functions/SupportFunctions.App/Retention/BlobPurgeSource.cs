@@ -19,23 +19,15 @@ public sealed class BlobPurgeSource(string name, RetainedBlobs blobs, string fal
     {
         ArgumentNullException.ThrowIfNull(context);
         var (page, next) = await blobs.ReadPageAsync(context.Options.PageSize, continuation, cancellationToken);
-        var targets = new List<PurgeTarget>();
-        var held = new List<string>();
-        foreach (var blob in page)
-        {
-            var (dataClass, expires) = RetentionOf(blob, context.Now);
-            switch (await context.JudgeAsync(dataClass, expires, blob.Metadata.TryGetValue(RetentionMetadata.CaseNumber, out var caseNumber) ? caseNumber : null, null, cancellationToken))
+        return await context.PageAsync(
+            page,
+            blob =>
             {
-                case RetentionVerdict.Purge:
-                    targets.Add(new PurgeTarget(blob.Name, null, dataClass, ProofId(blob.Name)));
-                    break;
-                case RetentionVerdict.Held:
-                    held.Add(dataClass);
-                    break;
-            }
-        }
-
-        return new PurgePage(targets, held, next);
+                var (dataClass, expires) = RetentionOf(blob, context.Now);
+                return new PurgeCandidate(dataClass, expires, blob.Metadata.TryGetValue(RetentionMetadata.CaseNumber, out var caseNumber) ? caseNumber : null, null, blob.Name, null, ProofId(blob.Name));
+            },
+            next,
+            cancellationToken);
     }
 
     public Task ExecuteAsync(IReadOnlyList<PurgeTarget> targets, PurgeContext context, CancellationToken cancellationToken)

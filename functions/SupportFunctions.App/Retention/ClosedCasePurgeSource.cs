@@ -20,23 +20,12 @@ public sealed class ClosedCasePurgeSource(CaseRepository cases, CaseIndexReposit
         }
 
         var (items, next) = await cases.PageClosedBeforeAsync(context.Now - window, continuation, Math.Min(context.Options.PageSize, 1000), cancellationToken);
-        var targets = new List<PurgeTarget>();
-        var held = new List<string>();
-        foreach (var (number, accountId, closedAt, _) in items.Where(i => !i.Anonymised))
-        {
-            // The query narrows the scan; the verdict is the same rule as for every item: expiry from the policy, then holds.
-            switch (await context.JudgeAsync(DataClasses.ClosedCasePersonalData, policy.ExpiresAt(DataClasses.ClosedCasePersonalData, closedAt), number, accountId, cancellationToken))
-            {
-                case RetentionVerdict.Purge:
-                    targets.Add(new PurgeTarget(number, null, DataClasses.ClosedCasePersonalData, "cases/" + number));
-                    break;
-                case RetentionVerdict.Held:
-                    held.Add(DataClasses.ClosedCasePersonalData);
-                    break;
-            }
-        }
-
-        return new PurgePage(targets, held, next);
+        // The query narrows the scan; the verdict is the same rule as for every item: expiry from the policy, then holds.
+        return await context.PageAsync(
+            items.Where(i => !i.Anonymised),
+            i => new PurgeCandidate(DataClasses.ClosedCasePersonalData, policy.ExpiresAt(DataClasses.ClosedCasePersonalData, i.ClosedAt), i.Number, i.AccountId, i.Number, null, "cases/" + i.Number),
+            next,
+            cancellationToken);
     }
 
     public Task ExecuteAsync(IReadOnlyList<PurgeTarget> targets, PurgeContext context, CancellationToken cancellationToken)

@@ -12,23 +12,11 @@ public sealed class EntityPurgeSource(string name, ExpiringRows rows) : IPurgeSo
     {
         ArgumentNullException.ThrowIfNull(context);
         var (page, next) = await rows.ReadPageAsync(context.Now, context.Options.PageSize, continuation, cancellationToken);
-        var targets = new List<PurgeTarget>();
-        var held = new List<string>();
-        foreach (var row in page)
-        {
-            var dataClass = row.DataClass ?? name;
-            switch (await context.JudgeAsync(dataClass, row.ExpiresAt, row.CaseNumber, row.AccountId, cancellationToken))
-            {
-                case RetentionVerdict.Purge:
-                    targets.Add(new PurgeTarget(row.PartitionKey, row.RowKey, dataClass, $"{name}/{row.PartitionKey}/{row.RowKey}"));
-                    break;
-                case RetentionVerdict.Held:
-                    held.Add(dataClass);
-                    break;
-            }
-        }
-
-        return new PurgePage(targets, held, next);
+        return await context.PageAsync(
+            page,
+            row => new PurgeCandidate(row.DataClass ?? name, row.ExpiresAt, row.CaseNumber, row.AccountId, row.PartitionKey, row.RowKey, $"{name}/{row.PartitionKey}/{row.RowKey}"),
+            next,
+            cancellationToken);
     }
 
     public Task ExecuteAsync(IReadOnlyList<PurgeTarget> targets, PurgeContext context, CancellationToken cancellationToken)

@@ -47,6 +47,20 @@ public static class BlobOperations
         return NullWhenMissingAsync(container.GetBlobClient(blobName).DownloadStreamingAsync(cancellationToken: cancellationToken));
     }
 
+    /// <summary>A blob's whole content (for the small ones we store: mails, inbound copies); null when it does not exist.</summary>
+    public static async Task<byte[]?> ReadAllBytesOrNullAsync(this BlobContainerClient container, string blobName, CancellationToken cancellationToken = default)
+    {
+        using var download = await container.DownloadOrNullAsync(blobName, cancellationToken).ConfigureAwait(false);
+        if (download is null)
+        {
+            return null;
+        }
+
+        using var copy = new MemoryStream();
+        await download.Content.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+        return copy.ToArray();
+    }
+
     /// <summary>Size, type, version tag and metadata of a blob; null when it does not exist.</summary>
     public static Task<BlobProperties?> GetPropertiesOrNullAsync(this BlobContainerClient container, string blobName, CancellationToken cancellationToken = default)
     {

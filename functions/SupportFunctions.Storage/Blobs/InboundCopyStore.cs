@@ -20,18 +20,7 @@ public sealed class InboundCopyStore(StorageLayout layout)
     }
 
     /// <summary>The stored bytes; null when there is no such copy.</summary>
-    public async Task<byte[]?> ReadAsync(string name, CancellationToken cancellationToken)
-    {
-        using var download = await Container.DownloadOrNullAsync(name, cancellationToken);
-        if (download is null)
-        {
-            return null;
-        }
-
-        using var copy = new MemoryStream();
-        await download.Content.CopyToAsync(copy, cancellationToken);
-        return copy.ToArray();
-    }
+    public Task<byte[]?> ReadAsync(string name, CancellationToken cancellationToken) => Container.ReadAllBytesOrNullAsync(name, cancellationToken);
 
     /// <summary>
     /// Removes a copy nobody will process (its message could not be queued). Storage is failing at that moment anyway, so a

@@ -46,16 +46,5 @@ public sealed class OutboxMailStore(StorageLayout layout)
     }
 
     /// <summary>The stored JSON; null when there is no such mail.</summary>
-    public async Task<byte[]?> ReadAsync(string name, CancellationToken cancellationToken)
-    {
-        using var download = await Container.DownloadOrNullAsync(name, cancellationToken);
-        if (download is null)
-        {
-            return null;
-        }
-
-        using var copy = new MemoryStream();
-        await download.Content.CopyToAsync(copy, cancellationToken);
-        return copy.ToArray();
-    }
+    public Task<byte[]?> ReadAsync(string name, CancellationToken cancellationToken) => Container.ReadAllBytesOrNullAsync(name, cancellationToken);
 }
