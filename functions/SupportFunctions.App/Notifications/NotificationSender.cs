@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using SupportFunctions.App.Cases;
-using SupportFunctions.Domain.Cases;
 using SupportFunctions.Storage.Repositories;
 
 namespace SupportFunctions.App.Notifications;
@@ -17,8 +15,7 @@ public sealed class NotificationSender(
     OutboxRepository outbox,
     NotificationComposer composer,
     IMailProvider provider,
-    MessageIdRepository messageIds,
-    CaseChanges changes,
+    DeliveryTraces traces,
     IOptions<MailOptions> options,
     TimeProvider time,
     ILogger<NotificationSender> logger)
@@ -67,7 +64,7 @@ public sealed class NotificationSender(
         }
 
         // Before sending: a customer answering within a second still threads to the case.
-        await messageIds.RecordAsync(mail.MessageId, mail.CaseNumber, cancellationToken);
+        await traces.RememberMessageIdAsync(mail.MessageId, mail.CaseNumber, cancellationToken);
         var result = await provider.SendAsync(mail, cancellationToken);
         switch (result.Outcome)
         {
@@ -105,7 +102,6 @@ public sealed class NotificationSender(
             return;
         }
 
-        var data = new Dictionary<string, string> { ["intentId"] = outcome.Intent.Id, ["kind"] = outcome.Intent.Kind, ["reason"] = outcome.LastError ?? string.Empty, ["attempts"] = outcome.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        await changes.ApplyAsync(outcome.Intent.CaseNumber, stored => new CaseChange(new CaseChangeBuilder(stored.Case, time.GetUtcNow(), "system:mail").Record(eventType, data, EventVisibility.Internal)), cancellationToken);
+        await traces.RecordOnCaseAsync(outcome, eventType, cancellationToken);
     }
 }

@@ -15,6 +15,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<RecentDirectory>();
         services.AddSingleton<NotificationComposer>();
+        services.AddSingleton<DeliveryTraces>();
         services.AddSingleton<NotificationSender>();
         services.AddSingleton<IQueueHandler, NotificationQueueHandler>();
         services.AddSingleton<OutboxReconciler>();

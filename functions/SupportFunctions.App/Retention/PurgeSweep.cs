@@ -1,10 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SupportFunctions.Domain.Policies;
 using SupportFunctions.Domain.Retention;
-using SupportFunctions.Storage.Blobs;
 using SupportFunctions.Storage.Repositories;
-using SupportFunctions.Storage.Tables;
 
 namespace SupportFunctions.App.Retention;
 
@@ -24,9 +21,9 @@ public sealed class PurgeSweep
     private readonly ILogger<PurgeSweep> _logger;
     private readonly IReadOnlyList<IPurgeSource> _sources;
 
-    public PurgeSweep(StorageLayout layout, PurgeRunRepository runs, LegalHoldRepository holds, CaseRepository cases, CaseIndexRepository index, SupportPolicy policy, IOptions<RetentionOptions> options, IEnumerable<IPurgeProgress> progress, ILogger<PurgeSweep> logger)
+    public PurgeSweep(PurgeSources sources, PurgeRunRepository runs, LegalHoldRepository holds, CaseRepository cases, IOptions<RetentionOptions> options, IEnumerable<IPurgeProgress> progress, ILogger<PurgeSweep> logger)
     {
-        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(options);
         _runs = runs;
         _holds = holds;
@@ -34,14 +31,7 @@ public sealed class PurgeSweep
         _options = options.Value;
         _progress = progress;
         _logger = logger;
-        _sources =
-        [
-            new EntityPurgeSource(StorageLayout.UploadsTable, new ExpiringRows(layout, StorageLayout.UploadsTable)),
-            new EntityPurgeSource(StorageLayout.InboundTable, new ExpiringRows(layout, StorageLayout.InboundTable)),
-            new BlobPurgeSource(StorageLayout.FilesContainer, new RetainedBlobs(layout, StorageLayout.FilesContainer), DataClasses.UploadedDataFiles, namesHoldFileNames: true, policy, untrustedPrefix: Uploads.UploadService.LandingPrefix),
-            new BlobPurgeSource("inbound-files", new RetainedBlobs(layout, StorageLayout.InboundContainer), DataClasses.RawInboundEmail, namesHoldFileNames: false, policy),
-            new ClosedCasePurgeSource(cases, index, policy, logger),
-        ];
+        _sources = sources.InOrder;
     }
 
     /// <summary>The sources in the order a run sweeps them.</summary>

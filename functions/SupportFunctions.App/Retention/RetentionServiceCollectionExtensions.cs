@@ -8,6 +8,7 @@ public static class RetentionServiceCollectionExtensions
     public static IServiceCollection AddSupportRetention(this IServiceCollection services)
     {
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
+        services.AddSingleton<PurgeSources>();
         services.AddSingleton<PurgeSweep>();
         services.AddSingleton<PurgeRuns>();
         return services;
