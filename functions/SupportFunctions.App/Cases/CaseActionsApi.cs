@@ -22,8 +22,9 @@ public static class CaseActionsApi
         return group;
     }
 
-    private static async Task<IResult> Reply(string number, HttpRequest http, ClaimsPrincipal user, CaseAccess access, CaseChanges changes, CaseViews views, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Reply(string number, HttpRequest http, ClaimsPrincipal user, [AsParameters] CaseActionServices services, CancellationToken cancellationToken)
     {
+        var (access, changes, views, policy, time) = services;
         var caller = Caller.From(user);
         var (body, problem) = await ReadTextAsync(http, policy, cancellationToken);
         if (problem is not null)
@@ -54,8 +55,9 @@ public static class CaseActionsApi
         return updated is null ? NotFound(number) : TypedResults.Ok(await views.ViewAsync(updated, cancellationToken));
     }
 
-    private static async Task<IResult> Escalate(string number, HttpRequest http, ClaimsPrincipal user, CaseAccess access, CaseChanges changes, CaseViews views, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Escalate(string number, HttpRequest http, ClaimsPrincipal user, [AsParameters] CaseActionServices services, CancellationToken cancellationToken)
     {
+        var (access, changes, views, policy, time) = services;
         var caller = Caller.From(user);
         var read = await JsonBody.ReadAsync(http, 64 * 1024, cancellationToken);
         if (read.Problem is not null)
@@ -85,8 +87,9 @@ public static class CaseActionsApi
         return updated is null ? NotFound(number) : TypedResults.Accepted($"/api/cases/{updated.Number}", await views.ViewAsync(updated, cancellationToken));
     }
 
-    private static async Task<IResult> Severity(string number, HttpRequest http, ClaimsPrincipal user, CaseAccess access, CaseChanges changes, CaseViews views, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Severity(string number, HttpRequest http, ClaimsPrincipal user, [AsParameters] CaseActionServices services, CancellationToken cancellationToken)
     {
+        var (access, changes, views, policy, time) = services;
         var caller = Caller.From(user);
         var read = await JsonBody.ReadAsync(http, 16 * 1024, cancellationToken);
         if (read.Problem is not null)
@@ -119,8 +122,9 @@ public static class CaseActionsApi
         return updated is null ? NotFound(number) : TypedResults.Ok(await views.ViewAsync(updated, cancellationToken));
     }
 
-    private static async Task<IResult> Assign(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseViews views, SupportFunctions.Storage.Repositories.DirectoryRepository directory, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Assign(string number, HttpRequest http, ClaimsPrincipal user, [AsParameters] CaseActionServices services, SupportFunctions.Storage.Repositories.DirectoryRepository directory, CancellationToken cancellationToken)
     {
+        var (_, changes, views, _, time) = services;
         var caller = Caller.From(user);
         var read = await JsonBody.ReadAsync(http, 16 * 1024, cancellationToken);
         if (read.Problem is not null)
@@ -139,8 +143,9 @@ public static class CaseActionsApi
         return updated is null ? NotFound(number) : TypedResults.Ok(await views.ViewAsync(updated, cancellationToken));
     }
 
-    private static async Task<IResult> Note(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseViews views, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Note(string number, HttpRequest http, ClaimsPrincipal user, [AsParameters] CaseActionServices services, CancellationToken cancellationToken)
     {
+        var (_, changes, views, policy, time) = services;
         var caller = Caller.From(user);
         var (body, problem) = await ReadTextAsync(http, policy, cancellationToken);
         if (problem is not null)
@@ -152,8 +157,9 @@ public static class CaseActionsApi
         return updated is null ? NotFound(number) : TypedResults.Ok(await views.ViewAsync(updated, cancellationToken));
     }
 
-    private static async Task<IResult> ChangeStatus(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseViews views, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> ChangeStatus(string number, HttpRequest http, ClaimsPrincipal user, [AsParameters] CaseActionServices services, CancellationToken cancellationToken)
     {
+        var (_, changes, views, policy, time) = services;
         var caller = Caller.From(user);
         var read = await JsonBody.ReadAsync(http, 16 * 1024, cancellationToken);
         if (read.Problem is not null)
@@ -199,8 +205,9 @@ public static class CaseActionsApi
         return TypedResults.Ok(await views.ViewAsync(updated, cancellationToken));
     }
 
-    private static async Task<IResult> Close(string number, HttpRequest http, ClaimsPrincipal user, CaseChanges changes, CaseViews views, SupportFunctions.Storage.Repositories.DefectRepository defects, SupportPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Close(string number, HttpRequest http, ClaimsPrincipal user, [AsParameters] CaseActionServices services, SupportFunctions.Storage.Repositories.DefectRepository defects, CancellationToken cancellationToken)
     {
+        var (_, changes, views, policy, time) = services;
         var caller = Caller.From(user);
         var read = await JsonBody.ReadAsync(http, 64 * 1024, cancellationToken);
         if (read.Problem is not null)
@@ -293,3 +300,6 @@ public sealed record CloseRequest(string Reason, string? Note, string? DefectId,
 
 /// <summary>A status change, with the reason recorded in the audit trail.</summary>
 public sealed record StatusRequest(string Status, string? Reason);
+
+/// <summary>What every case action works with, bound as one parameter: who may see the case, how it changes, how it is answered.</summary>
+public sealed record CaseActionServices(CaseAccess Access, CaseChanges Changes, CaseViews Views, SupportPolicy Policy, TimeProvider Time);
