@@ -199,8 +199,9 @@ public static class CasesApi
         return stored is null ? NotFound(number) : TypedResults.Ok(SlaView.From(stored.Case, policy, time.GetUtcNow()));
     }
 
-    private static async Task<IResult> AddAttachment(string number, HttpContext context, ClaimsPrincipal user, CaseRepository cases, CaseAccess access, UploadService uploads, SupportPolicy policy, CancellationToken cancellationToken)
+    private static async Task<IResult> AddAttachment(string number, HttpContext context, ClaimsPrincipal user, [AsParameters] CaseFileServices services, CancellationToken cancellationToken)
     {
+        var (_, access, uploads, policy) = services;
         var caller = Caller.From(user);
         var stored = await access.FindVisibleAsync(caller, number, cancellationToken);
         if (stored is null)
@@ -224,8 +225,9 @@ public static class CasesApi
         return TypedResults.Created($"/api/cases/{number}/attachments/{ticket.Id}", ticket);
     }
 
-    private static async Task<IResult> ConfirmAttachment(string number, string attachmentId, ClaimsPrincipal user, CaseRepository cases, CaseAccess access, UploadService uploads, CancellationToken cancellationToken)
+    private static async Task<IResult> ConfirmAttachment(string number, string attachmentId, ClaimsPrincipal user, [AsParameters] CaseFileServices services, CancellationToken cancellationToken)
     {
+        var (cases, access, uploads, _) = services;
         var caller = Caller.From(user);
         var stored = await access.FindVisibleAsync(caller, number, cancellationToken);
         var attachment = stored is null ? null : await cases.GetAttachmentAsync(number, attachmentId, cancellationToken);
@@ -242,3 +244,6 @@ public static class CasesApi
 
     private static ProblemHttpResult NotFound(string number) => Problems.NotFound($"There is no case {number} that you can see.");
 }
+
+/// <summary>What the file endpoints of a case work with, bound as one parameter.</summary>
+public sealed record CaseFileServices(CaseRepository Cases, CaseAccess Access, UploadService Uploads, SupportPolicy Policy);

@@ -99,8 +99,9 @@ public static class InboundApi
         return TypedResults.Text(TwimlAnswer.For(number, language), "application/xml", Encoding.UTF8);
     }
 
-    private static async Task<IResult> Voice(HttpRequest http, IOptions<InboundOptions> options, InboundStore store, CallCaseNumbers numbers, DirectoryRepository directory, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Voice(HttpRequest http, [AsParameters] VoiceIntakeServices services, CancellationToken cancellationToken)
     {
+        var (options, store, numbers, directory, time) = services;
         var secret = options.Value.VoiceSigningSecret;
         if (string.IsNullOrEmpty(secret))
         {
@@ -174,3 +175,6 @@ public static class InboundApi
         }
     }
 }
+
+/// <summary>What the generic call-event webhook works with, bound as one parameter.</summary>
+public sealed record VoiceIntakeServices(IOptions<InboundOptions> Options, InboundStore Store, CallCaseNumbers Numbers, DirectoryRepository Directory, TimeProvider Time);

@@ -91,8 +91,9 @@ public static class PartnersApi
         return TypedResults.Created($"/api/partners/me/keys/{issued.KeyId}", issued);
     }
 
-    private static async Task<IResult> RotateKey(string keyId, ClaimsPrincipal user, HttpRequest http, ApiKeyRepository keys, TimeProvider time, IOptions<JsonOptions> json, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> RotateKey(string keyId, ClaimsPrincipal user, HttpRequest http, [AsParameters] KeyRotationServices services, CancellationToken cancellationToken)
     {
+        var (keys, time, json, loggers) = services;
         var partnerId = Caller.From(user).Id;
         var old = await OwnKeyAsync(keyId, partnerId, keys, cancellationToken);
         if (old is null)
@@ -142,8 +143,9 @@ public static class PartnersApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> CreateAccount(ClaimsPrincipal user, HttpRequest http, DirectoryRepository directory, SupportContactDirectory contacts, IOptions<JsonOptions> json, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAccount(ClaimsPrincipal user, HttpRequest http, [AsParameters] PartnerDirectoryServices services, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        var (directory, contacts, json) = services;
         var partnerId = Caller.From(user).Id;
         var (request, problem) = await JsonRequest.ReadAsync<PartnerAccountRequest>(http, json.Value.SerializerOptions, cancellationToken);
         if (problem is not null)
@@ -193,8 +195,9 @@ public static class PartnersApi
         return TypedResults.Ok(await contacts.ViewAsync(found.Value.Account, cancellationToken));
     }
 
-    private static async Task<IResult> UpdateAccount(string accountId, ClaimsPrincipal user, HttpRequest http, DirectoryRepository directory, SupportContactDirectory contacts, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAccount(string accountId, ClaimsPrincipal user, HttpRequest http, [AsParameters] PartnerDirectoryServices services, CancellationToken cancellationToken)
     {
+        var (directory, contacts, json) = services;
         var (found, problem) = await OwnAccountAsync(accountId, user, directory, cancellationToken);
         if (problem is not null)
         {
@@ -240,8 +243,9 @@ public static class PartnersApi
         return problem ?? TypedResults.Ok(await contacts.ViewsAsync(found!.Value.Account, cancellationToken));
     }
 
-    private static async Task<IResult> ReplaceSupportContacts(string accountId, ClaimsPrincipal user, HttpRequest http, DirectoryRepository directory, SupportContactDirectory contacts, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplaceSupportContacts(string accountId, ClaimsPrincipal user, HttpRequest http, [AsParameters] PartnerDirectoryServices services, CancellationToken cancellationToken)
     {
+        var (directory, contacts, json) = services;
         var (found, problem) = await OwnAccountAsync(accountId, user, directory, cancellationToken);
         if (problem is not null)
         {
@@ -252,8 +256,9 @@ public static class PartnersApi
         return bodyProblem ?? await contacts.ReplaceAsync(found!.Value.Account, AdminApi.IfMatch(http) ?? found.Value.ETag, request!.SupportContacts, http.HttpContext.Response, cancellationToken);
     }
 
-    private static async Task<IResult> AddSupportContact(string accountId, ClaimsPrincipal user, HttpRequest http, DirectoryRepository directory, SupportContactDirectory contacts, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    private static async Task<IResult> AddSupportContact(string accountId, ClaimsPrincipal user, HttpRequest http, [AsParameters] PartnerDirectoryServices services, CancellationToken cancellationToken)
     {
+        var (directory, contacts, json) = services;
         var (found, problem) = await OwnAccountAsync(accountId, user, directory, cancellationToken);
         if (problem is not null)
         {
@@ -264,8 +269,9 @@ public static class PartnersApi
         return bodyProblem ?? await contacts.AddAsync(found!.Value.Account, AdminApi.IfMatch(http) ?? found.Value.ETag, contact!, http.HttpContext.Response, cancellationToken);
     }
 
-    private static async Task<IResult> RemoveSupportContact(string accountId, string key, ClaimsPrincipal user, HttpRequest http, DirectoryRepository directory, SupportContactDirectory contacts, CancellationToken cancellationToken)
+    private static async Task<IResult> RemoveSupportContact(string accountId, string key, ClaimsPrincipal user, HttpRequest http, [AsParameters] PartnerDirectoryServices services, CancellationToken cancellationToken)
     {
+        var (directory, contacts, _) = services;
         var (found, problem) = await OwnAccountAsync(accountId, user, directory, cancellationToken);
         return problem ?? await contacts.RemoveAsync(found!.Value.Account, AdminApi.IfMatch(http) ?? found.Value.ETag, key, http.HttpContext.Response, cancellationToken);
     }
@@ -282,8 +288,9 @@ public static class PartnersApi
         return problem ?? await AdminApi.CreateContactAsync(accountId, http, directory, json.Value.SerializerOptions, $"/api/partners/me/accounts/{accountId}/contacts", cancellationToken);
     }
 
-    private static async Task<IResult> ListCases(string accountId, int? pageSize, string? continuationToken, ClaimsPrincipal user, DirectoryRepository directory, CaseIndexRepository index, CaseRepository cases, CancellationToken cancellationToken)
+    private static async Task<IResult> ListCases(string accountId, int? pageSize, string? continuationToken, ClaimsPrincipal user, [AsParameters] PartnerCaseReads reads, CancellationToken cancellationToken)
     {
+        var (directory, index, cases) = reads;
         var (_, problem) = await OwnAccountAsync(accountId, user, directory, cancellationToken);
         if (problem is not null)
         {
@@ -333,3 +340,12 @@ public static class PartnersApi
     private static CustomerAccount ToAccount(PartnerAccountRequest r, string id, string partnerId, IReadOnlyList<SupportContact> contacts) =>
         AdminApi.ToAccount(AsAccountRequest(r), id) with { PartnerId = partnerId, SupportContacts = contacts };
 }
+
+/// <summary>What rotating a partner's key works with, bound as one parameter.</summary>
+public sealed record KeyRotationServices(ApiKeyRepository Keys, TimeProvider Time, IOptions<JsonOptions> Json, ILoggerFactory Loggers);
+
+/// <summary>What listing a partner account's cases reads, bound as one parameter: the account, the case index, the cases.</summary>
+public sealed record PartnerCaseReads(DirectoryRepository Directory, CaseIndexRepository Index, CaseRepository Cases);
+
+/// <summary>What the partner's account endpoints work with, bound as one parameter: the directory, the support contacts, the JSON settings.</summary>
+public sealed record PartnerDirectoryServices(DirectoryRepository Directory, SupportContactDirectory Contacts, IOptions<JsonOptions> Json);

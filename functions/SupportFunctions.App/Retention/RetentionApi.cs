@@ -75,8 +75,9 @@ public static class RetentionApi
         return TypedResults.Text(string.Join('\n', ids) + (ids.Count > 0 ? "\n" : string.Empty), "text/plain; charset=utf-8");
     }
 
-    private static async Task<IResult> PlaceHold(string scope, string id, HttpRequest http, LegalHoldRepository holds, CaseRepository cases, DirectoryRepository directory, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<IResult> PlaceHold(string scope, string id, HttpRequest http, [AsParameters] HoldServices services, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        var (holds, cases, directory, time) = services;
         if (HoldScope(scope) is not { } holdScope)
         {
             return Problems.NotFound($"Holds are placed on cases or accounts, not '{scope}'.");
@@ -143,3 +144,6 @@ public static class RetentionApi
         proof = $"/api/admin/purges/{run.Id}/proof",
     };
 }
+
+/// <summary>What placing a legal hold works with, bound as one parameter: the holds, and the case or account it must name.</summary>
+public sealed record HoldServices(LegalHoldRepository Holds, CaseRepository Cases, DirectoryRepository Directory, TimeProvider Time);
