@@ -150,7 +150,7 @@ public sealed class CaseIntakeService(
     private async Task<CaseCreation?> WriteAsync(CaseOpeningRequest request, IntakeDecision decision, string number, string origin, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (requester, submission, actor) = (request.Requester, request.Submission, request.Actor);
-        var language = requester.Contact?.Language ?? requester.Account?.Language ?? policy.DefaultLanguage;
+        var language = requester.LanguageUnder(policy);
         var timeZone = requester.Contact?.TimeZone ?? requester.Account?.TimeZone ?? "UTC";
         var caseAttachments = request.Attachments.Select(a => a with { AddedAt = now }).ToList();
         var opening = CaseOpening.From(decision, submission, requester, number, actor, language, timeZone, caseAttachments, SlaClocks.Start(policy, decision.Severity, now), now);
@@ -258,8 +258,8 @@ public sealed class CaseIntakeService(
             }
 
             // Not signed in, so nothing is granted by the address; its account's contract only narrows or widens what
-            // the policy lets such a requester open (Entitlement).
-            var addressAccount = await directory.FindContactByEmailAsync(anonymous.Email, cancellationToken) is { } known
+            // the policy lets such a requester open (Entitlement) — two reads, skipped where no such rule exists.
+            var addressAccount = Entitlement.AnonymousDependsOnContract(policy) && await directory.FindContactByEmailAsync(anonymous.Email, cancellationToken) is { } known
                 ? (await directory.GetAccountAsync(known.AccountId, cancellationToken))?.Account
                 : null;
             return Requester.Anonymous(channel, anonymous.Email, anonymous.Name, addressAccount);

@@ -130,12 +130,8 @@ public static class CaseClosing
             return false;
         }
 
-        var data = new Dictionary<string, string> { ["autoCloseAt"] = WaitSchedule(policy, since).ClosesAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
-        if (c.AwaitingCustomerChange is { } asked)
-        {
-            data["note"] = asked;
-        }
-
+        var data = AskedChange(c);
+        data["autoCloseAt"] = WaitSchedule(policy, since).ClosesAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         change.Record("pending-customer-reminder", data).Notify(NotificationKinds.PendingReminder, c.CustomerRecipients(), data);
         return true;
     }
@@ -151,17 +147,16 @@ public static class CaseClosing
             return false;
         }
 
-        var data = new Dictionary<string, string>();
-        if (c.AwaitingCustomerChange is { } asked)
-        {
-            data["note"] = asked;
-        }
-
+        var data = AskedChange(c);
         CaseLifecycle.ChangeStatus(change, policy, CaseStatus.Closed, "no answer within the wait for a customer change");
         change.Update(x => x with { ClosureReason = CustomerChangeTimeout, ClosureNotice = CustomerTexts.Text("closure-notice.customerChangeTimeout", x.Language) });
         change.Record("auto-closed", data).Notify(NotificationKinds.AutoClosed, c.CustomerRecipients(), data);
         return true;
     }
+
+    /// <summary>The change the customer was asked for, as the reminder and the auto-close mail repeat it (<c>note</c>).</summary>
+    private static Dictionary<string, string> AskedChange(SupportCase c) =>
+        c.AwaitingCustomerChange is { } asked ? new Dictionary<string, string> { ["note"] = asked } : [];
 
     private static bool StillWaiting(SupportCase c, DateTimeOffset since) =>
         c.Status == CaseStatus.PendingCustomer && c.AwaitingCustomerChangeSince == since;

@@ -21,15 +21,16 @@ public static class Entitlement
             var open = policy.Categories
                 .Where(c => (c.Entitlement ?? policy.DefaultEntitlement) is { AllowAnonymous: true } r && r.ContractStatuses.Contains(requester.ContractStatus))
                 .Select(c => c.Id).ToList();
+            var openList = open.Count == 0 ? CustomerTexts.Text("entitlement.nothing", language) : string.Join(", ", open);
             if (!rule.AllowAnonymous)
             {
-                return CustomerTexts.Say(language, "entitlement.anonymous-only", ("list", open.Count == 0 ? CustomerTexts.Text("entitlement.nothing", language) : string.Join(", ", open)));
+                return CustomerTexts.Say(language, "entitlement.anonymous-only", ("list", openList));
             }
 
             if (!rule.ContractStatuses.Contains(requester.ContractStatus))
             {
                 // The same words whether or not the address belongs to an account.
-                return CustomerTexts.Say(language, "entitlement.anonymous-contract", ("category", category.Id), ("statuses", Contracts(rule.ContractStatuses)), ("list", open.Count == 0 ? CustomerTexts.Text("entitlement.nothing", language) : string.Join(", ", open)));
+                return CustomerTexts.Say(language, "entitlement.anonymous-contract", ("category", category.Id), ("statuses", Contracts(rule.ContractStatuses)), ("list", openList));
             }
 
             return null;
@@ -57,6 +58,17 @@ public static class Entitlement
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether what a requester who is not signed in may open depends on a contract (some category open to them is not
+    /// open under every contract status): only then is the account behind their address worth looking up.
+    /// </summary>
+    public static bool AnonymousDependsOnContract(SupportPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return policy.Categories.Select(c => c.Entitlement ?? policy.DefaultEntitlement)
+            .Any(r => r.AllowAnonymous && Enum.GetValues<ContractStatus>().Any(s => !r.ContractStatuses.Contains(s)));
     }
 
     /// <summary>Whether a contact sees every case of their account (the "organization" view).</summary>

@@ -78,19 +78,10 @@ public static partial class CustomerTexts
 
     private static string Resolve(string? language)
     {
-        if (!string.IsNullOrWhiteSpace(language))
-        {
-            var candidates = new[] { language, language.Split('-')[0] };
-            foreach (var candidate in candidates)
-            {
-                if (Texts.Values.First().Keys.FirstOrDefault(k => string.Equals(k, candidate, StringComparison.OrdinalIgnoreCase)) is { } supported)
-                {
-                    return supported;
-                }
-            }
-        }
-
-        return MailTemplateCatalog.FallbackLanguage;
+        // The mail templates' fallback, so a notice and the mail around it are in the same language.
+        var supported = Texts[Texts.Keys.First()].Keys;
+        return MailTemplateCatalog.Candidates(language).Select(c => supported.FirstOrDefault(s => string.Equals(s, c, StringComparison.OrdinalIgnoreCase))).FirstOrDefault(s => s is not null)
+            ?? MailTemplateCatalog.FallbackLanguage;
     }
 
     private static Dictionary<string, Dictionary<string, string>> Load()

@@ -52,7 +52,8 @@ public sealed class MailTemplateCatalog
         return (byLanguage[FallbackLanguage], FallbackLanguage);
     }
 
-    private static IEnumerable<string> Candidates(string? language)
+    /// <summary>The languages to try for <paramref name="language"/>, most specific first (pt-BR, pt); English comes after them all.</summary>
+    internal static IEnumerable<string> Candidates(string? language)
     {
         if (string.IsNullOrWhiteSpace(language))
         {

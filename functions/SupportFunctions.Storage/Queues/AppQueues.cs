@@ -44,5 +44,5 @@ public sealed class AppQueues(StorageLayout layout)
 
     /// <summary>The app's name of a queue from its name in storage (prefixed); the storage name when it is none of the app's.</summary>
     public string AppNameOf(string storageName) =>
-        StorageLayout.QueueNames.FirstOrDefault(q => layout.Queue(q).Name == storageName) ?? storageName;
+        StorageLayout.QueueNames.FirstOrDefault(q => layout.Naming.Queue(q) == storageName) ?? storageName;
 }

@@ -94,6 +94,13 @@ public class CaseIntakeTests
     }
 
     [Fact]
+    public void Only_a_policy_with_a_contract_rule_for_anonymous_requesters_needs_the_account_behind_their_address()
+    {
+        Assert.True(Entitlement.AnonymousDependsOnContract(ShippedPolicies.Digibee));
+        Assert.False(Entitlement.AnonymousDependsOnContract(ShippedPolicies.Everbridge));
+    }
+
+    [Fact]
     public void An_anonymous_requester_is_told_only_the_categories_open_to_them_before_login()
     {
         var incident = Submission("incident", new()
